@@ -1,0 +1,52 @@
+package dev.storefront.catalog;
+
+import java.math.BigDecimal;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes and returns stock for orders. Each call joins the caller's transaction, so an order that
+ * fails part-way gives back everything it took.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class Inventory {
+
+	private final Products products;
+
+	Inventory(Products products) {
+		this.products = products;
+	}
+
+	/**
+	 * Takes {@code quantity} units with one guarded update and returns the unit price to charge.
+	 * @throws InsufficientStock if fewer units are left
+	 * @throws ProductNotFound if the product is gone
+	 */
+	public Reservation take(long productId, int quantity) {
+		if (products.adjustStock(productId, -quantity) == 0) {
+			int available = products.findStock(productId).orElseThrow(() -> new ProductNotFound(productId));
+			throw new InsufficientStock(productId, quantity, available);
+		}
+		ProductEntity product = products.findById(productId).orElseThrow(() -> new ProductNotFound(productId));
+		Product view = product.toProduct();
+		return new Reservation(productId, quantity, view.price(), view.currency());
+	}
+
+	/**
+	 * Returns stock, e.g. when an order is cancelled. A product deleted since is still restocked,
+	 * so that an undelete would find the right count.
+	 */
+	public void giveBack(long productId, int quantity) {
+		products.restock(productId, quantity);
+	}
+
+	/**
+	 * Stock taken for one order line, with the price at that moment.
+	 */
+	public record Reservation(long productId, int quantity, BigDecimal unitPrice, String currency) {
+	}
+
+}

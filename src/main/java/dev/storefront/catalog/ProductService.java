@@ -1,0 +1,130 @@
+package dev.storefront.catalog;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.storefront.web.PageResponse;
+
+/**
+ * Reads and writes products. Reads are public: other modules (cart, cache) use them; writes go
+ * through the HTTP API only.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProductService {
+
+	/** The most ids one batch read accepts. */
+	public static final int MAX_BATCH = 100;
+
+	private final Products products;
+
+	private final Categories categories;
+
+	ProductService(Products products, Categories categories) {
+		this.products = products;
+		this.categories = categories;
+	}
+
+	public Product find(long id) {
+		return products.findById(id).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(id));
+	}
+
+	public Product findBySlug(String slug) {
+		return products.findBySlug(slug).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(slug));
+	}
+
+	/**
+	 * The live products among {@code ids}, in the order asked for; unknown ids are left out.
+	 */
+	public List<Product> findAll(Collection<Long> ids) {
+		if (ids.size() > MAX_BATCH) {
+			throw new IllegalArgumentException("at most " + MAX_BATCH + " ids per batch");
+		}
+		LinkedHashSet<Long> ordered = new LinkedHashSet<>(ids);
+		Map<Long, Product> found = products.findAllByIdIn(ordered).stream()
+			.map(ProductEntity::toProduct)
+			.collect(Collectors.toMap(Product::id, Function.identity()));
+		return ordered.stream().map(found::get).filter(p -> p != null).toList();
+	}
+
+	public PageResponse<Product> list(ProductQuery query) {
+		return PageResponse.of(products.findAll(ProductSpecifications.matching(query), query.toPageRequest()),
+				ProductEntity::toProduct);
+	}
+
+	@Transactional
+	Product create(ProductRequest request) {
+		requireCategory(request.categoryId());
+		ProductEntity entity = new ProductEntity(request.sku(), slugOf(request), request.name(), request.description(),
+				money(request.price()), currency(request), request.stock(), request.categoryId());
+		return save(entity).toProduct();
+	}
+
+	@Transactional
+	Product update(long id, ProductRequest request, String ifMatch) {
+		ProductEntity entity = products.findById(id).orElseThrow(() -> new ProductNotFound(id));
+		Product current = entity.toProduct();
+		if (!ETags.matches(ifMatch, current.etag())) {
+			throw new StaleProductVersion(id, current.etag());
+		}
+		requireCategory(request.categoryId());
+		entity.update(request.sku(), slugOf(request), request.name(), request.description(), money(request.price()),
+				currency(request), request.stock(), request.categoryId());
+		return save(entity).toProduct();
+	}
+
+	@Transactional
+	Product adjustStock(long id, int delta) {
+		if (products.adjustStock(id, delta) == 0) {
+			int available = products.findStock(id).orElseThrow(() -> new ProductNotFound(id));
+			throw new InsufficientStock(id, -delta, available);
+		}
+		return find(id);
+	}
+
+	@Transactional
+	Product delete(long id) {
+		ProductEntity entity = products.findById(id).orElseThrow(() -> new ProductNotFound(id));
+		Product before = entity.toProduct();
+		entity.markDeleted();
+		return before;
+	}
+
+	private ProductEntity save(ProductEntity entity) {
+		try {
+			return products.saveAndFlush(entity);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new DuplicateCatalogEntry("SKU or slug");
+		}
+	}
+
+	private void requireCategory(long categoryId) {
+		if (!categories.existsById(categoryId)) {
+			throw new IllegalArgumentException("categoryId " + categoryId + " does not exist");
+		}
+	}
+
+	private static String slugOf(ProductRequest request) {
+		return request.slug() != null ? request.slug() : Slugs.of(request.name() + "-" + request.sku());
+	}
+
+	private static String currency(ProductRequest request) {
+		return request.currency() == null ? "EUR" : request.currency();
+	}
+
+	private static BigDecimal money(BigDecimal amount) {
+		return amount.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting wiring: the Redis client's failure behaviour and the OpenAPI description.
+ */
+package dev.storefront.config;

@@ -1,0 +1,39 @@
+package dev.storefront.user;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+
+/**
+ * Spring Session on Redis: JSON values, id by cookie or {@code X-Auth-Token}, and a cookie that
+ * browsers never send cross-site.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+	@Bean
+	RedisSerializer<Object> springSessionDefaultRedisSerializer() {
+		return new SessionAttributeSerializer();
+	}
+
+	@Bean
+	CookieSerializer sessionCookieSerializer() {
+		DefaultCookieSerializer cookies = new DefaultCookieSerializer();
+		cookies.setCookieName("SESSION");
+		cookies.setCookiePath("/");
+		cookies.setUseHttpOnlyCookie(true);
+		// Strict: the cookie never rides on a cross-site request (see docs/decisions/0002-csrf.md).
+		cookies.setSameSite("Strict");
+		// Secure follows request.isSecure(), which honours X-Forwarded-Proto behind a trusted proxy.
+		return cookies;
+	}
+
+	@Bean
+	HttpSessionIdResolver httpSessionIdResolver(CookieSerializer cookies) {
+		return new TokenOrCookieSessionIdResolver(cookies);
+	}
+
+}

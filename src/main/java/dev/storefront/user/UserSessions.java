@@ -1,0 +1,96 @@
+package dev.storefront.user;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's sessions: binds a login to a fresh session and lists or revokes the user's others. The
+ * principal index of Spring Session's indexed repository holds the user id.
+ */
+@Service
+class UserSessions {
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		this.sessions = sessions;
+	}
+
+	/**
+	 * Starts a new session for {@code user}, discarding any session the request came with, so that a
+	 * login always issues a new id (no session fixation).
+	 */
+	HttpSession bind(HttpServletRequest request, UserEntity user) {
+		HttpSession previous = request.getSession(false);
+		if (previous != null) {
+			previous.invalidate();
+		}
+		HttpSession session = request.getSession(true);
+		session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, principal(user.getId()));
+		session.setAttribute(SessionAttributes.USER_ID, String.valueOf(user.getId()));
+		session.setAttribute(SessionAttributes.EMAIL, user.getEmail());
+		session.setAttribute(SessionAttributes.ROLES, String.join(",", user.getRoles()));
+		session.setAttribute(SessionAttributes.HANDLE, UUID.randomUUID().toString());
+		session.setAttribute(SessionAttributes.USER_AGENT, truncate(request.getHeader("User-Agent")));
+		session.setAttribute(SessionAttributes.IP, request.getRemoteAddr());
+		return session;
+	}
+
+	List<SessionInfo> list(long userId, String currentSessionId) {
+		return sessionsOf(userId).entrySet().stream()
+			.map(e -> info(e.getValue(), e.getKey().equals(currentSessionId)))
+			.sorted(Comparator.comparing(SessionInfo::lastAccessedAt).reversed())
+			.toList();
+	}
+
+	void revoke(long userId, String handle) {
+		String id = sessionsOf(userId).entrySet().stream()
+			.filter(e -> handle.equals(e.getValue().getAttribute(SessionAttributes.HANDLE)))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(SessionNotFound::new);
+		sessions.deleteById(id);
+	}
+
+	int revokeOthers(long userId, String currentSessionId) {
+		List<String> others = sessionsOf(userId).keySet().stream().filter(id -> !id.equals(currentSessionId)).toList();
+		others.forEach(sessions::deleteById);
+		return others.size();
+	}
+
+	private Map<String, ? extends Session> sessionsOf(long userId) {
+		return sessions.findByPrincipalName(principal(userId));
+	}
+
+	private static SessionInfo info(Session session, boolean current) {
+		return new SessionInfo(session.getAttribute(SessionAttributes.HANDLE), session.getCreationTime(),
+				session.getLastAccessedTime(), current, session.getAttribute(SessionAttributes.USER_AGENT),
+				session.getAttribute(SessionAttributes.IP));
+	}
+
+	private static String principal(long userId) {
+		return String.valueOf(userId);
+	}
+
+	private static String truncate(String userAgent) {
+		return userAgent == null ? "" : userAgent.length() > 200 ? userAgent.substring(0, 200) : userAgent;
+	}
+
+	/**
+	 * One live session as its owner sees it; {@code handle} stands in for the session id.
+	 */
+	record SessionInfo(String handle, Instant createdAt, Instant lastAccessedAt, boolean current, String userAgent,
+			String ip) {
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.storefront.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Base of the named domain failures ({@code InsufficientStock}, {@code OrderNotFound}, ...). Each one
+ * carries its own problem detail, so {@link ProblemHandler} renders it without knowing the type.
+ */
+public abstract class DomainException extends ErrorResponseException {
+
+	protected DomainException(HttpStatus status, String slug, String detail) {
+		super(status, Problems.of(status, slug, detail), null);
+	}
+
+	/**
+	 * Adds an extension member to the problem body, e.g. the id of the product that is short.
+	 */
+	protected final void with(String name, Object value) {
+		getBody().setProperty(name, value);
+	}
+
+}

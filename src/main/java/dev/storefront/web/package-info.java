@@ -1,0 +1,5 @@
+/**
+ * Shared HTTP concerns: RFC 9457 problem responses, request size limits and the page envelope.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package dev.storefront.web;

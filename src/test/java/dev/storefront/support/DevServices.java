@@ -1,0 +1,155 @@
+package dev.storefront.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import io.lettuce.core.RedisURI;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * PostgreSQL and Redis for the dev run and the tests, with no Docker and nothing installed:
+ * <ul>
+ * <li>{@code STOREFRONT_TEST_DB_URL} (with {@code _USER} and {@code _PASSWORD}) and
+ * {@code STOREFRONT_TEST_REDIS_URL} point at existing services when set;</li>
+ * <li>otherwise PostgreSQL is embedded (zonky) and Redis is a local {@code redis-server}
+ * ({@link EmbeddedRedis}), each on a free port with its files under {@code target/}.</li>
+ * </ul>
+ * The servers are started once per JVM and shared by every application context.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class DevServices {
+
+	@Bean
+	JdbcConnectionDetails devPostgres() {
+		Postgres postgres = Postgres.get();
+		return new JdbcConnectionDetails() {
+			@Override
+			public String getUsername() {
+				return postgres.username;
+			}
+
+			@Override
+			public String getPassword() {
+				return postgres.password;
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return postgres.url;
+			}
+		};
+	}
+
+	@Bean
+	DataRedisConnectionDetails devRedis() {
+		RedisURI uri = RedisURI.create(redisUrl());
+		return new DataRedisConnectionDetails() {
+			@Override
+			public String getPassword() {
+				return uri.getPassword() == null ? null : new String(uri.getPassword());
+			}
+
+			@Override
+			public Standalone getStandalone() {
+				return Standalone.of(uri.getHost(), uri.getPort(), uri.getDatabase());
+			}
+		};
+	}
+
+	/** The URL of the shared Redis, starting it on first use. */
+	public static String redisUrl() {
+		String external = System.getenv("STOREFRONT_TEST_REDIS_URL");
+		return external != null && !external.isBlank() ? external : SharedRedis.INSTANCE.url();
+	}
+
+	private static final class SharedRedis {
+
+		static final EmbeddedRedis INSTANCE = start();
+
+		private static EmbeddedRedis start() {
+			EmbeddedRedis redis = EmbeddedRedis.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "dev-redis-stop"));
+			return redis;
+		}
+
+	}
+
+	/** PostgreSQL from the environment, or one embedded server per JVM. */
+	static final class Postgres {
+
+		private static volatile Postgres instance;
+
+		final String url;
+
+		final String username;
+
+		final String password;
+
+		private Postgres(String url, String username, String password) {
+			this.url = url;
+			this.username = username;
+			this.password = password;
+		}
+
+		static Postgres get() {
+			if (instance == null) {
+				synchronized (Postgres.class) {
+					if (instance == null) {
+						instance = create();
+					}
+				}
+			}
+			return instance;
+		}
+
+		private static Postgres create() {
+			String external = System.getenv("STOREFRONT_TEST_DB_URL");
+			if (external != null && !external.isBlank()) {
+				return new Postgres(external, env("STOREFRONT_TEST_DB_USER", "postgres"),
+						env("STOREFRONT_TEST_DB_PASSWORD", ""));
+			}
+			try {
+				Path base = Files.createDirectories(Path.of("target", "devservices")).toAbsolutePath();
+				Path data = base.resolve("postgres-" + UUID.randomUUID());
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+					.setOverrideWorkingDirectory(base.resolve("postgres-bin").toFile())
+					.setDataDirectory(data)
+					.setCleanDataDirectory(true)
+					.setPGStartupWait(Duration.ofSeconds(30))
+					.setServerConfig("max_connections", "300")
+					.setServerConfig("fsync", "off")
+					.setServerConfig("synchronous_commit", "off")
+					.setServerConfig("full_page_writes", "off")
+					.start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						postgres.close();
+					}
+					catch (IOException ex) {
+						// The JVM is exiting; the data directory is under target/ and gets cleaned.
+					}
+				}, "dev-postgres-stop"));
+				return new Postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start embedded PostgreSQL", ex);
+			}
+		}
+
+		private static String env(String name, String fallback) {
+			String value = System.getenv(name);
+			return value == null ? fallback : value;
+		}
+
+	}
+
+}
