@@ -121,6 +121,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (StoreFailures.isUnavailable(ex)) {
+			return storeUnavailable(ex, request);
+		}
 		log.error("Unhandled failure on {}", describe(request), ex);
 		return handleExceptionInternal(ex, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"),
 				new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
