@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param exemptPaths path patterns that are never limited (actuator, health)
  * @param maxKeyBody the largest body read to find a key field (login); larger bodies are refused with 413
  * @param timeout how long a token bucket call waits for Redis before the failure mode applies
+ * @param clockRefresh how often each instance re-measures its offset to Redis's clock ({@code TIME}), which
+ * token buckets use instead of the local clock
  * @param failureLogInterval fail-open refusals of Redis are logged at most once per this interval
  * @param circuitBreaker when to stop calling a failing Redis
  * @param policies the policies by name; every policy that matches a request applies
@@ -31,6 +33,7 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
 		@Nullable List<String> trustedProxies,
 		@DefaultValue({ "/actuator", "/actuator/**" }) List<String> exemptPaths,
 		@DefaultValue("16KB") DataSize maxKeyBody, @DefaultValue("500ms") Duration timeout,
+		@DefaultValue("30s") Duration clockRefresh,
 		@DefaultValue("1m") Duration failureLogInterval,
 		@DefaultValue CircuitBreaker circuitBreaker, @Nullable Map<String, Policy> policies) {
 

@@ -1,5 +1,8 @@
 package dev.storefront.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
@@ -20,10 +23,16 @@ final class RateLimitScripts {
 	}
 
 	private static RedisScript<List> load(String name) {
-		DefaultRedisScript<List> script = new DefaultRedisScript<>();
-		script.setLocation(new ClassPathResource("scripts/ratelimit/" + name + ".lua"));
-		script.setResultType(List.class);
-		return script;
+		// Read eagerly with this class's loader: a lazily read resource would depend on whichever thread
+		// context class loader runs the first request.
+		ClassPathResource resource = new ClassPathResource("scripts/ratelimit/" + name + ".lua",
+				RateLimitScripts.class.getClassLoader());
+		try {
+			return new DefaultRedisScript<>(resource.getContentAsString(StandardCharsets.UTF_8), List.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Missing rate limit script " + resource.getPath(), ex);
+		}
 	}
 
 }

@@ -25,7 +25,9 @@ final class RateLimiting implements DisposableBean {
 	private final RateLimitFilter filter;
 
 	RateLimiting(RateLimitProperties properties, LettuceConnectionFactory connectionFactory, StringRedisTemplate redis,
-			MeterRegistry meters, JsonMapper json, Clock clock) {
+			MeterRegistry meters, JsonMapper json, Clock localClock) {
+		// Token buckets are computed on this instance: give them Redis's time, like the Lua scripts have.
+		Clock clock = new RedisClock(redis, localClock, properties.clockRefresh());
 		this.buckets = new BucketProxies(connectionFactory, clock, properties.timeout());
 		List<CompiledPolicy> policies = new ArrayList<>();
 		for (Map.Entry<String, RateLimitProperties.Policy> entry : properties.policies().entrySet()) {
