@@ -28,9 +28,7 @@ final class RedisClock extends Clock {
 
 	private volatile long offsetMillis;
 
-	private volatile long nextRefresh;
-
-	private volatile boolean measured;
+	private volatile long nextRefresh = System.nanoTime();
 
 	RedisClock(StringRedisTemplate redis, Clock local, Duration refresh) {
 		this.redis = redis;
@@ -40,7 +38,7 @@ final class RedisClock extends Clock {
 
 	@Override
 	public long millis() {
-		if ((!measured || System.nanoTime() - nextRefresh >= 0) && refreshing.tryLock()) {
+		if (System.nanoTime() - nextRefresh >= 0 && refreshing.tryLock()) {
 			try {
 				refresh();
 			}
@@ -58,14 +56,14 @@ final class RedisClock extends Clock {
 			server = redis.execute((RedisCallback<Long>) connection -> connection.serverCommands().time());
 		}
 		catch (RuntimeException ex) {
-			// Redis is down: keep the last offset; the limiter call that follows reports the failure.
+			// Redis is down: keep the last offset and retry within a second; the limiter call that follows
+			// reports the failure.
 			nextRefresh = System.nanoTime() + Math.min(refreshNanos, Duration.ofSeconds(1).toNanos());
 			return;
 		}
 		long after = local.millis();
 		if (server != null) {
 			offsetMillis = server - (before + after) / 2;
-			measured = true;
 		}
 		nextRefresh = System.nanoTime() + refreshNanos;
 	}
