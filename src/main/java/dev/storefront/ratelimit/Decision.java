@@ -1,0 +1,25 @@
+package dev.storefront.ratelimit;
+
+import java.util.List;
+
+/**
+ * The outcome of asking one policy about one request.
+ *
+ * @param allowed whether the request may proceed
+ * @param limit the quota of the most restrictive limit
+ * @param remaining what is left of it after this request
+ * @param resetAtMillis epoch millis when the quota is whole again (window end, full refill)
+ * @param retryAfterMillis for a refusal, how long until a request could pass
+ * @param quotas every limit of the policy, for the {@code RateLimit-Policy} header
+ * @param nowMillis the time of the decision by the limiter's clock (Redis time for the scripts)
+ */
+record Decision(boolean allowed, long limit, long remaining, long resetAtMillis, long retryAfterMillis,
+		List<Quota> quotas, long nowMillis) {
+
+	/**
+	 * One limit of a policy: {@code limit} requests per {@code windowSeconds}.
+	 */
+	record Quota(long limit, long windowSeconds) {
+	}
+
+}
