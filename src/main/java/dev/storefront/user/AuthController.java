@@ -3,7 +3,6 @@ package dev.storefront.user;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -62,10 +61,7 @@ class AuthController {
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void logout(HttpServletRequest http) {
-		HttpSession session = http.getSession(false);
-		if (session != null) {
-			session.invalidate();
-		}
+		sessions.end(http);
 	}
 
 }

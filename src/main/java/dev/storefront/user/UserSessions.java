@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -22,8 +23,34 @@ class UserSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+	private final StringRedisTemplate redis;
+
+	private final SessionKeys keys;
+
+	UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, StringRedisTemplate redis,
+			SessionKeys keys) {
 		this.sessions = sessions;
+		this.redis = redis;
+		this.keys = keys;
+	}
+
+	/**
+	 * Ends the request's session, if any. The indexed repository only marks a deleted session as
+	 * expired and keeps its hash for five minutes (so expiry events can carry it); a logout must leave
+	 * nothing behind, so the hash goes too.
+	 */
+	void end(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			String id = session.getId();
+			session.invalidate();
+			redis.delete(keys.session(id));
+		}
+	}
+
+	private void delete(String sessionId) {
+		sessions.deleteById(sessionId);
+		redis.delete(keys.session(sessionId));
 	}
 
 	/**
@@ -31,10 +58,7 @@ class UserSessions {
 	 * login always issues a new id (no session fixation).
 	 */
 	HttpSession bind(HttpServletRequest request, UserEntity user) {
-		HttpSession previous = request.getSession(false);
-		if (previous != null) {
-			previous.invalidate();
-		}
+		end(request);
 		HttpSession session = request.getSession(true);
 		session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, principal(user.getId()));
 		session.setAttribute(SessionAttributes.USER_ID, String.valueOf(user.getId()));
@@ -59,12 +83,12 @@ class UserSessions {
 			.map(Map.Entry::getKey)
 			.findFirst()
 			.orElseThrow(SessionNotFound::new);
-		sessions.deleteById(id);
+		delete(id);
 	}
 
 	int revokeOthers(long userId, String currentSessionId) {
 		List<String> others = sessionsOf(userId).keySet().stream().filter(id -> !id.equals(currentSessionId)).toList();
-		others.forEach(sessions::deleteById);
+		others.forEach(this::delete);
 		return others.size();
 	}
 
