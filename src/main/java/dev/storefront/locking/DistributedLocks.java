@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -22,9 +24,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class DistributedLocks {
 
+	private static final Logger log = LoggerFactory.getLogger(DistributedLocks.class);
+
 	private final RedissonClient redisson;
 
 	private final LockMetrics metrics;
+
+	private final LocalGates gates = new LocalGates();
 
 	DistributedLocks(RedissonClient redisson, LockMetrics metrics) {
 		this.redisson = redisson;
@@ -108,10 +114,21 @@ public class DistributedLocks {
 	private Optional<LockHandle> acquire(String resource, Duration waitTime, Duration lease) {
 		RLock lock = redisson.getLock(LockNames.of(resource));
 		long started = System.nanoTime();
-		boolean acquired;
+		// Watchdog locks queue locally first: within one live JVM they cannot lapse, so the local gate
+		// matches their semantics. Fixed leases can lapse, so they go straight to Redis.
+		LocalGates.Gate gate = null;
+		boolean acquired = false;
 		try {
+			if (lease == null) {
+				gate = gates.enter(resource, waitTime.toMillis());
+				if (gate == null) {
+					metrics.acquire(resource, "busy", Duration.ofNanos(System.nanoTime() - started));
+					return Optional.empty();
+				}
+			}
+			long remaining = Math.max(0, waitTime.toMillis() - Duration.ofNanos(System.nanoTime() - started).toMillis());
 			// A lease of -1 asks Redisson for its watchdog.
-			acquired = lock.tryLock(waitTime.toMillis(), lease == null ? -1 : lease.toMillis(), TimeUnit.MILLISECONDS);
+			acquired = lock.tryLock(remaining, lease == null ? -1 : lease.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -120,10 +137,20 @@ public class DistributedLocks {
 		}
 		catch (RedisException ex) {
 			metrics.acquire(resource, "unavailable", Duration.ofNanos(System.nanoTime() - started));
+			log.warn("Lock on {} unavailable: {}", resource, ex.toString());
 			throw new LockServiceUnavailable(resource, ex);
 		}
+		finally {
+			if (!acquired && gate != null) {
+				gates.leave(gate);
+			}
+		}
 		metrics.acquire(resource, acquired ? "acquired" : "busy", Duration.ofNanos(System.nanoTime() - started));
-		return acquired ? Optional.of(new LockHandle(resource, lock, metrics)) : Optional.empty();
+		if (!acquired) {
+			return Optional.empty();
+		}
+		LocalGates.Gate entered = gate;
+		return Optional.of(new LockHandle(resource, lock, metrics, entered == null ? null : () -> gates.leave(entered)));
 	}
 
 }

@@ -18,12 +18,15 @@ public final class LockHandle implements AutoCloseable {
 
 	private final LockMetrics metrics;
 
+	private final Runnable afterRelease;
+
 	private boolean closed;
 
-	LockHandle(String resource, RLock lock, LockMetrics metrics) {
+	LockHandle(String resource, RLock lock, LockMetrics metrics, Runnable afterRelease) {
 		this.resource = resource;
 		this.lock = lock;
 		this.metrics = metrics;
+		this.afterRelease = afterRelease;
 	}
 
 	/** The resource this lock protects, e.g. {@code order:42}. */
@@ -64,6 +67,11 @@ public final class LockHandle implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// Redis went away: the lease runs out on its own, and the watchdog stops renewing it.
 			log.warn("Could not release lock on {}; it expires with its lease: {}", resource, ex.toString());
+		}
+		finally {
+			if (afterRelease != null) {
+				afterRelease.run();
+			}
 		}
 	}
 

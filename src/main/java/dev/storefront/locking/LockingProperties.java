@@ -20,10 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAttempts how often a failed command is retried before the caller sees the failure; small,
  * so a Redis outage gives a quick 503 instead of a hang
  * @param retryDelay pause between those retries
+ * @param subscriptionTimeout how long a waiter may take to subscribe to the unlock channel. Only contended
+ * callers subscribe, and they are prepared to wait anyway; a burst of waiters queues on one channel, so
+ * the 500 ms command timeout would be too tight here. Uncontended calls still fail within the command timeout.
  */
 @ConfigurationProperties("storefront.locking")
 record LockingProperties(@DefaultValue("30s") Duration watchdogTimeout, @DefaultValue("12") int connectionPoolSize,
 		@DefaultValue("2") int connectionMinimumIdle, @DefaultValue("2") int subscriptionPoolSize,
 		@DefaultValue("1") int subscriptionMinimumIdle, @DefaultValue("4") int nettyThreads,
-		@DefaultValue("1") int retryAttempts, @DefaultValue("100ms") Duration retryDelay) {
+		@DefaultValue("1") int retryAttempts, @DefaultValue("100ms") Duration retryDelay,
+		@DefaultValue("3s") Duration subscriptionTimeout) {
 }

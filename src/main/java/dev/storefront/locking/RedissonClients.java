@@ -40,6 +40,7 @@ final class RedissonClients {
 		config.setThreads(2);
 		// Do not connect at startup: the application must start (and serve what needs no lock) while Redis is down.
 		config.setLazyInitialization(true);
+		config.setTcpKeepAlive(true);
 		String scheme = connection.getSslBundle() != null ? "rediss://" : "redis://";
 		if (connection.getCluster() != null) {
 			ClusterServersConfig cluster = config.useClusterServers();
@@ -87,11 +88,9 @@ final class RedissonClients {
 		int timeoutMillis = (int) timeout.toMillis();
 		server.setTimeout(timeoutMillis)
 			.setConnectTimeout((int) connectTimeout.toMillis())
-			// Waiters subscribe to the unlock channel; Redisson's 7.5 s default would hide an outage.
-			.setSubscriptionTimeout(timeoutMillis)
+			.setSubscriptionTimeout((int) properties.subscriptionTimeout().toMillis())
 			.setRetryAttempts(properties.retryAttempts())
 			.setRetryDelay(new ConstantDelay(properties.retryDelay()))
-			.setKeepAlive(true)
 			.setClientName("storefront-locks");
 		if (connection.getUsername() != null) {
 			server.setUsername(connection.getUsername());

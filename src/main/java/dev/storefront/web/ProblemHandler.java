@@ -23,6 +23,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -128,8 +129,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		// Named domain failures (ErrorResponse) carry their own problem, with its type slug and extensions.
 		ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-				: Problems.of(statusCode, ex.getMessage());
+				: ex instanceof ErrorResponse error ? error.getBody() : Problems.of(statusCode, ex.getMessage());
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
 			problem.setType(Problems.typeFor(statusCode));
 		}

@@ -130,7 +130,7 @@ class DistributedLocksIntegrationTests {
 	void twoRedissonClientsCannotHoldOneLockAtOnce() {
 		String resource = "test:" + UUID.randomUUID();
 		RedissonClient other = client(connection, new LockingProperties(Duration.ofSeconds(30), 4, 1, 2, 1, 2, 1,
-				Duration.ofMillis(100)));
+				Duration.ofMillis(100), Duration.ofSeconds(3)));
 		RLock otherLock = other.getLock(DistributedLocks.keyOf(resource));
 
 		try (LockHandle held = locks.tryLock(resource).orElseThrow()) {
@@ -165,7 +165,7 @@ class DistributedLocksIntegrationTests {
 		String resource = "test:" + UUID.randomUUID();
 		String key = DistributedLocks.keyOf(resource);
 		RedissonClient doomed = client(connection, new LockingProperties(Duration.ofSeconds(1), 4, 1, 2, 1, 2, 1,
-				Duration.ofMillis(100)));
+				Duration.ofMillis(100), Duration.ofSeconds(3)));
 		DistributedLocks doomedLocks = new DistributedLocks(doomed, new LockMetrics(new SimpleMeterRegistry()));
 		assertThat(doomedLocks.tryLock(resource)).isPresent(); // never released: its process "dies" next
 		doomed.shutdown();
@@ -203,7 +203,7 @@ class DistributedLocksIntegrationTests {
 
 	private DistributedLocks locksOn(DataRedisConnectionDetails details, Duration watchdog) {
 		return new DistributedLocks(client(details, new LockingProperties(watchdog, 4, 1, 2, 1, 2, 1,
-				Duration.ofMillis(100))), new LockMetrics(new SimpleMeterRegistry()));
+				Duration.ofMillis(100), Duration.ofSeconds(3))), new LockMetrics(new SimpleMeterRegistry()));
 	}
 
 	private RedissonClient client(DataRedisConnectionDetails details, LockingProperties properties) {
