@@ -1,6 +1,7 @@
 package dev.storefront.catalog;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,13 +47,13 @@ class CategoryEntity {
 
 	@PrePersist
 	void onCreate() {
-		createdAt = Instant.now();
+		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void onUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 	}
 
 	void update(String name, String slug, String description) {

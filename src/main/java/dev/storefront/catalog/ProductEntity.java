@@ -2,6 +2,7 @@ package dev.storefront.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,13 +74,13 @@ class ProductEntity {
 
 	@PrePersist
 	void onCreate() {
-		createdAt = Instant.now();
+		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void onUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 	}
 
 	void update(String sku, String slug, String name, String description, BigDecimal price, String currency,
@@ -95,7 +96,7 @@ class ProductEntity {
 	}
 
 	void markDeleted() {
-		this.deletedAt = Instant.now();
+		this.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 	}
 
 	long getVersion() {

@@ -2,6 +2,7 @@ package dev.storefront.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,13 +75,13 @@ class OrderEntity {
 
 	@PrePersist
 	void onCreate() {
-		createdAt = Instant.now();
+		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void onUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 	}
 
 	void addItem(long productId, int quantity, BigDecimal unitPrice, String currency, int position) {

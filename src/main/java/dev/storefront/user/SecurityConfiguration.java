@@ -39,7 +39,7 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers("/actuator/**").hasRole("ADMIN")
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-			.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/logout").permitAll()
+			.requestMatchers("/api/auth/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/categories", "/api/categories/**", "/api/products",
 					"/api/products/**")
 			.permitAll()

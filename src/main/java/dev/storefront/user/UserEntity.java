@@ -1,6 +1,7 @@
 package dev.storefront.user;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -54,13 +55,13 @@ class UserEntity {
 
 	@PrePersist
 	void onCreate() {
-		createdAt = Instant.now();
+		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void onUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 	}
 
 	Long getId() {

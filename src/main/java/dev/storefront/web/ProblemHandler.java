@@ -121,6 +121,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (StoreFailures.isUnavailable(ex)) {
+			return storeUnavailable(ex, request);
+		}
 		log.error("Unhandled failure on {}", describe(request), ex);
 		return handleExceptionInternal(ex, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"),
 				new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
@@ -129,9 +132,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		// Named domain failures (ErrorResponse) carry their own problem, with its type slug and extensions.
 		ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-				: ex instanceof ErrorResponse error ? error.getBody() : Problems.of(statusCode, ex.getMessage());
+				: ex instanceof ErrorResponse response ? response.getBody() : Problems.of(statusCode, ex.getMessage());
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
 			problem.setType(Problems.typeFor(statusCode));
 		}

@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -44,7 +42,7 @@ class RedisUnavailableFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (RuntimeException | ServletException ex) {
-			if (!isStoreUnavailable(ex) || response.isCommitted()) {
+			if (!StoreFailures.isUnavailable(ex) || response.isCommitted()) {
 				throw ex;
 			}
 			log.warn("Session store unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
@@ -54,15 +52,6 @@ class RedisUnavailableFilter extends OncePerRequestFilter {
 			problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
 					"A backing store is unavailable; retry shortly"));
 		}
-	}
-
-	static boolean isStoreUnavailable(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
