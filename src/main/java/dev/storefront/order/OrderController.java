@@ -28,8 +28,11 @@ class OrderController {
 
 	private final OrderService orders;
 
-	OrderController(OrderService orders) {
+	private final SerializedOrderActions serialized;
+
+	OrderController(OrderService orders, SerializedOrderActions serialized) {
 		this.orders = orders;
+		this.serialized = serialized;
 	}
 
 	/**
@@ -68,12 +71,12 @@ class OrderController {
 
 	@PostMapping("/{id}/pay")
 	Order pay(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return orders.pay(id, user);
+		return serialized.pay(id, user);
 	}
 
 	@PostMapping("/{id}/cancel")
 	Order cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return orders.cancel(id, user);
+		return serialized.cancel(id, user);
 	}
 
 }

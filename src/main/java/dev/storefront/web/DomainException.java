@@ -13,6 +13,11 @@ public abstract class DomainException extends ErrorResponseException {
 		super(status, Problems.of(status, slug, detail), null);
 	}
 
+	/** As above, keeping the failure that caused this one (e.g. a Redis outage) for the logs. */
+	protected DomainException(HttpStatus status, String slug, String detail, Throwable cause) {
+		super(status, Problems.of(status, slug, detail), cause);
+	}
+
 	/**
 	 * Adds an extension member to the problem body, e.g. the id of the product that is short.
 	 */

@@ -1,0 +1,6 @@
+/**
+ * Analytics on Redis data structures: weekly bestsellers (sorted sets), unique visitors per product and
+ * day (HyperLogLog), daily active users (bitmaps) and each user's recently viewed products (lists).
+ * Recording is best effort: a Redis outage loses counts but never fails the request being counted.
+ */
+package dev.storefront.analytics;

@@ -1,0 +1,6 @@
+/**
+ * Distributed locks on Redis (Redisson): {@link dev.storefront.locking.DistributedLocks}. A lock here is
+ * an efficiency measure that keeps concurrent callers from doing the same work twice; correctness
+ * always rests on a database guard (conditional updates), because a lease can lapse.
+ */
+package dev.storefront.locking;
