@@ -38,8 +38,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
 	private final long maxKeyBody;
 
-	private final RedisCircuitBreaker breaker;
-
 	private final RateLimitMetrics metrics;
 
 	private final FailureLog failures;
@@ -47,13 +45,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
 	private final RateLimitResponses responses;
 
 	RateLimitFilter(List<CompiledPolicy> policies, List<PathPattern> exempt, ClientIp clientIp, JsonMapper json,
-			long maxKeyBody, RedisCircuitBreaker breaker, RateLimitMetrics metrics, FailureLog failures) {
+			long maxKeyBody, RateLimitMetrics metrics, FailureLog failures) {
 		this.policies = List.copyOf(policies);
 		this.exempt = List.copyOf(exempt);
 		this.clientIp = clientIp;
 		this.json = json;
 		this.maxKeyBody = maxKeyBody;
-		this.breaker = breaker;
 		this.metrics = metrics;
 		this.failures = failures;
 		this.responses = new RateLimitResponses(json);
@@ -109,7 +106,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
 			Decision decision = decide(policy, subject.get());
 			if (decision == null) {
 				if (policy.onFailure() == FailureMode.DENY) {
-					responses.unavailable(request, response, policy.name(), breaker.retryAfter().toMillis());
+					responses.unavailable(request, response, policy.name(), policy.breaker().retryAfter().toMillis());
 					return;
 				}
 				continue;
@@ -130,6 +127,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
 	/** The decision, or null when Redis could not be asked (counted and logged, at most once a minute). */
 	private Decision decide(CompiledPolicy policy, String subject) {
 		RuntimeException cause = null;
+		RedisCircuitBreaker breaker = policy.breaker();
 		if (breaker.tryCall()) {
 			try {
 				Decision decision = policy.limiter().acquire(subject);

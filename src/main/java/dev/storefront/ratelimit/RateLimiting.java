@@ -33,14 +33,13 @@ final class RateLimiting implements DisposableBean {
 		for (Map.Entry<String, RateLimitProperties.Policy> entry : properties.policies().entrySet()) {
 			RateLimitProperties.Policy policy = entry.getValue();
 			if (policy.enabled()) {
-				policies.add(CompiledPolicy.of(entry.getKey(), policy, limiter(entry.getKey(), policy, redis, clock)));
+				policies.add(CompiledPolicy.of(entry.getKey(), policy, limiter(entry.getKey(), policy, redis, clock),
+						properties.circuitBreaker()));
 			}
 		}
 		this.filter = new RateLimitFilter(policies,
 				properties.exemptPaths().stream().map(PathPatternParser.defaultInstance::parse).toList(),
 				new ClientIp(properties.trustedProxies()), json, properties.maxKeyBody().toBytes(),
-				new RedisCircuitBreaker(properties.circuitBreaker().failureThreshold(),
-						properties.circuitBreaker().openFor()),
 				new RateLimitMetrics(meters), new FailureLog(properties.failureLogInterval()));
 	}
 
