@@ -1,5 +1,6 @@
 package dev.storefront.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +11,6 @@ import java.util.Map;
 import io.lettuce.core.cluster.SlotHash;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -80,8 +79,8 @@ final class L2Store {
 	/** {@code SET key value PX ttl} for each entry, pipelined. */
 	void setAll(String cache, Map<String, String> values, Map<String, Long> ttls) {
 		guard.run(cache, "set", () -> redis.executePipelined((RedisCallback<Object>) connection -> {
-			StringRedisConnection c = (StringRedisConnection) connection;
-			values.forEach((key, value) -> c.pSetEx(key, ttls.get(key), value));
+			values.forEach((key, value) -> connection.stringCommands()
+				.pSetEx(bytes(key), ttls.get(key), bytes(value)));
 			return null;
 		}));
 	}
@@ -92,8 +91,8 @@ final class L2Store {
 			bySlot.computeIfAbsent(SlotHash.getSlot(key), slot -> new ArrayList<>()).add(key);
 		}
 		List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
-			StringRedisConnection c = (StringRedisConnection) connection;
-			bySlot.values().forEach(group -> c.mGet(group.toArray(String[]::new)));
+			bySlot.values()
+				.forEach(group -> connection.stringCommands().mGet(group.stream().map(L2Store::bytes).toArray(byte[][]::new)));
 			return null;
 		});
 		Map<String, String> found = new LinkedHashMap<>();
@@ -108,8 +107,8 @@ final class L2Store {
 		return keys.stream().map(found::get).toList();
 	}
 
-	static boolean isCluster(RedisConnection connection) {
-		return connection instanceof org.springframework.data.redis.connection.RedisClusterConnection;
+	static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
@@ -81,8 +80,7 @@ final class TagIndex {
 		}
 		List<String> copy = List.copyOf(keys);
 		redis.executePipelined((RedisCallback<Object>) connection -> {
-			StringRedisConnection c = (StringRedisConnection) connection;
-			copy.forEach(c::unlink);
+			copy.forEach(key -> connection.keyCommands().unlink(L2Store.bytes(key)));
 			return null;
 		});
 		onRemoved.accept(copy);

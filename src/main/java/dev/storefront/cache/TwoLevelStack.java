@@ -2,9 +2,14 @@ package dev.storefront.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +25,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  */
 final class TwoLevelStack implements SmartLifecycle {
 
+	private static final Logger log = LoggerFactory.getLogger(TwoLevelStack.class);
+
 	private final TwoLevelCacheManager manager;
 
 	private final CacheContext context;
@@ -30,6 +37,14 @@ final class TwoLevelStack implements SmartLifecycle {
 
 	private final Prewarmer prewarmer;
 
+	private final Invalidations invalidations;
+
+	private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "cache-listener-keeper");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private volatile boolean running;
 
 	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
@@ -39,6 +54,7 @@ final class TwoLevelStack implements SmartLifecycle {
 				meters);
 		L2Store l2 = new L2Store(redis, guard);
 		Invalidations invalidations = new Invalidations(l2);
+		this.invalidations = invalidations;
 		Refresher refresher = new Refresher(properties.refreshThreads());
 		boolean prewarm = properties.caches().values().stream().anyMatch(CacheSettings::prewarmOnExpiry);
 		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm);
@@ -76,16 +92,39 @@ final class TwoLevelStack implements SmartLifecycle {
 		return prewarmer;
 	}
 
+	/**
+	 * Redis may be down at startup: the app starts anyway (every cache call is a miss meanwhile) and a
+	 * keeper retries the subscription until it holds.
+	 */
 	@Override
 	public void start() {
-		listener.start();
-		prewarmer.enableNotifications();
+		keeper.scheduleWithFixedDelay(this::ensureListening, 0, 2, TimeUnit.SECONDS);
 		running = true;
+	}
+
+	private void ensureListening() {
+		if (listener.isListening()) {
+			return;
+		}
+		try {
+			listener.start();
+			prewarmer.enableNotifications();
+			invalidations.clearAllLocal();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cache invalidation channel not subscribed yet ({}); retrying", ex.toString());
+		}
+	}
+
+	/** Whether this instance hears its peers' invalidations. */
+	boolean listening() {
+		return listener.isListening();
 	}
 
 	@Override
 	public void stop() {
 		running = false;
+		keeper.shutdownNow();
 		listener.stop();
 		context.refresher().close();
 		watcher.close();
