@@ -7,6 +7,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -31,14 +32,16 @@ import org.springframework.data.redis.serializer.RedisSerializationContext;
 @EnableConfigurationProperties(CacheProperties.class)
 class CacheConfiguration implements CachingConfigurer {
 
-	private final MeterRegistry meters;
+	// Lazy: a CachingConfigurer is created early, and an eager MeterRegistry would miss its binders.
+	private final ObjectProvider<MeterRegistry> meterRegistry;
 
-	CacheConfiguration(MeterRegistry meters) {
-		this.meters = meters;
+	CacheConfiguration(ObjectProvider<MeterRegistry> meterRegistry) {
+		this.meterRegistry = meterRegistry;
 	}
 
 	@Bean
-	CacheLayer cacheLayer(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources) {
+	CacheLayer cacheLayer(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
+			MeterRegistry meters) {
 		return switch (properties.mode()) {
 			case TWO_LEVEL -> {
 				TwoLevelStack stack = new TwoLevelStack(properties, factory, resources, meters);
@@ -68,7 +71,7 @@ class CacheConfiguration implements CachingConfigurer {
 	/** Any cache failure that still surfaces (stock mode, encoding) is counted and treated as a miss. */
 	@Override
 	public CacheErrorHandler errorHandler() {
-		return new CacheErrors(meters);
+		return new CacheErrors(meterRegistry::getObject);
 	}
 
 	private static CacheLayer adapt(CacheManager manager) {

@@ -1,5 +1,7 @@
 package dev.storefront.cache;
 
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,9 +18,9 @@ final class CacheErrors implements CacheErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(CacheErrors.class);
 
-	private final MeterRegistry meters;
+	private final Supplier<MeterRegistry> meters;
 
-	CacheErrors(MeterRegistry meters) {
+	CacheErrors(Supplier<MeterRegistry> meters) {
 		this.meters = meters;
 	}
 
@@ -43,7 +45,7 @@ final class CacheErrors implements CacheErrorHandler {
 	}
 
 	private void record(RuntimeException ex, Cache cache, String op) {
-		meters.counter("storefront.cache.errors", "cache", cache.getName(), "op", op).increment();
+		meters.get().counter("storefront.cache.errors", "cache", cache.getName(), "op", op).increment();
 		log.debug("Cache {} {} failed: {}", cache.getName(), op, ex.toString());
 	}
 

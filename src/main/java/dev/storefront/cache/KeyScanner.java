@@ -11,8 +11,8 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 
 /**
- * Deletes keys by pattern with SCAN on every master (never KEYS) and UNLINK in batches, so a large
- * cache is cleared without blocking Redis.
+ * Deletes keys by pattern with SCAN on every master (never KEYS) and UNLINK (one key per command, so
+ * cluster-safe), so a large cache is cleared without blocking Redis.
  */
 final class KeyScanner {
 
@@ -60,14 +60,7 @@ final class KeyScanner {
 		if (batch.isEmpty()) {
 			return 0;
 		}
-		if (connection instanceof RedisClusterConnection) {
-			batch.forEach(key -> connection.keyCommands().unlink(key));
-		}
-		else {
-			connection.openPipeline();
-			batch.forEach(key -> connection.keyCommands().unlink(key));
-			connection.closePipeline();
-		}
+		batch.forEach(key -> connection.keyCommands().unlink(key));
 		int size = batch.size();
 		batch.clear();
 		return size;

@@ -2,24 +2,23 @@ package dev.storefront.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.RedisFuture;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The Redis level: single-key commands behind the {@link RedisGuard}, so every failure is a miss.
- * Multi-key reads go one MGET per hash slot, all in one pipeline.
+ * Multi-key reads are one MGET (split per hash slot on a cluster); writes are pipelined.
  */
 final class L2Store {
+
+	static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(1);
 
 	static final RedisScript<Long> UNLOCK = RedisScript.of(new ClassPathResource("scripts/cache/unlock.lua"),
 			Long.class);
@@ -73,38 +72,21 @@ final class L2Store {
 	/** The values of {@code keys} in order (null where absent); all null if Redis failed. */
 	List<String> multiGet(String cache, List<String> keys) {
 		List<String> none = Arrays.asList(new String[keys.size()]);
-		return guard.call(cache, "mget", () -> mgetPerSlot(keys), none);
+		return guard.call(cache, "mget", () -> mget(keys), none);
 	}
 
 	/** {@code SET key value PX ttl} for each entry, pipelined. */
 	void setAll(String cache, Map<String, String> values, Map<String, Long> ttls) {
-		guard.run(cache, "set", () -> redis.executePipelined((RedisCallback<Object>) connection -> {
-			values.forEach((key, value) -> connection.stringCommands()
-				.pSetEx(bytes(key), ttls.get(key), bytes(value)));
-			return null;
-		}));
+		guard.run(cache, "set", () -> AsyncPipeline.run(redis, PIPELINE_TIMEOUT, async -> values.entrySet()
+			.stream()
+			.<RedisFuture<?>>map(e -> async.psetex(bytes(e.getKey()), ttls.get(e.getKey()), bytes(e.getValue())))
+			.toList()));
 	}
 
-	private List<String> mgetPerSlot(List<String> keys) {
-		Map<Integer, List<String>> bySlot = new LinkedHashMap<>();
-		for (String key : keys) {
-			bySlot.computeIfAbsent(SlotHash.getSlot(key), slot -> new ArrayList<>()).add(key);
-		}
-		List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
-			bySlot.values()
-				.forEach(group -> connection.stringCommands().mGet(group.stream().map(L2Store::bytes).toArray(byte[][]::new)));
-			return null;
-		});
-		Map<String, String> found = new LinkedHashMap<>();
-		int i = 0;
-		for (List<String> group : bySlot.values()) {
-			@SuppressWarnings("unchecked")
-			List<String> values = (List<String>) replies.get(i++);
-			for (int j = 0; j < group.size(); j++) {
-				found.put(group.get(j), values.get(j));
-			}
-		}
-		return keys.stream().map(found::get).toList();
+	// One MGET; on a cluster connection Spring Data Redis splits it per hash slot.
+	private List<String> mget(List<String> keys) {
+		List<String> values = redis.opsForValue().multiGet(keys);
+		return values == null ? Arrays.asList(new String[keys.size()]) : values;
 	}
 
 	static byte[] bytes(String value) {

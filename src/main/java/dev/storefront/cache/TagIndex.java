@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.lettuce.core.RedisFuture;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -79,10 +80,8 @@ final class TagIndex {
 			return 0;
 		}
 		List<String> copy = List.copyOf(keys);
-		redis.executePipelined((RedisCallback<Object>) connection -> {
-			copy.forEach(key -> connection.keyCommands().unlink(L2Store.bytes(key)));
-			return null;
-		});
+		AsyncPipeline.run(redis, L2Store.PIPELINE_TIMEOUT,
+				async -> copy.stream().<RedisFuture<?>>map(key -> async.unlink(L2Store.bytes(key))).toList());
 		onRemoved.accept(copy);
 		keys.clear();
 		return copy.size();

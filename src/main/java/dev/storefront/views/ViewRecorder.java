@@ -9,6 +9,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -66,13 +69,20 @@ final class ViewRecorder implements SmartLifecycle {
 	private void write(List<View> batch) {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		try {
-			redis.executePipelined((RedisCallback<Object>) connection -> {
+			// Pipelined on the shared connection (executePipelined would open a connection per batch).
+			redis.execute((RedisCallback<Void>) connection -> {
+				@SuppressWarnings("unchecked")
+				var async = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+				List<RedisFuture<?>> replies = new ArrayList<>();
 				for (View view : batch) {
 					byte[] visitors = bytes(ViewKeys.visitors(view.productId(), today));
-					connection.stringCommands().incr(bytes(ViewKeys.pending(view.productId())));
-					connection.setCommands().sAdd(bytes(ViewKeys.DIRTY), bytes(Long.toString(view.productId())));
-					connection.hyperLogLogCommands().pfAdd(visitors, bytes(view.visitor()));
-					connection.keyCommands().expire(visitors, VISITOR_RETENTION.toSeconds());
+					replies.add(async.incr(bytes(ViewKeys.pending(view.productId()))));
+					replies.add(async.sadd(bytes(ViewKeys.DIRTY), bytes(Long.toString(view.productId()))));
+					replies.add(async.pfadd(visitors, bytes(view.visitor())));
+					replies.add(async.expire(visitors, VISITOR_RETENTION.toSeconds()));
+				}
+				if (!LettuceFutures.awaitAll(Duration.ofSeconds(2), replies.toArray(RedisFuture[]::new))) {
+					throw new IllegalStateException("view pipeline timed out");
 				}
 				return null;
 			});
