@@ -7,12 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15s}; WARMUP=${WARMUP:-5s}; CONNECTIONS=${CONNECTIONS:-32}; THREADS=${THREADS:-2}
-PORT=${PORT:-18080}; PRODUCTS=${PRODUCTS:-100000}; MODES=${MODES:-"two-level redis none"}
+PORT=${PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}; PRODUCTS=${PRODUCTS:-100000}; MODES=${MODES:-"two-level redis none"}
 DB_URL=jdbc:postgresql://127.0.0.1:5432/storefront_bench
 ADMIN_EMAIL=bench@storefront.local; ADMIN_PASSWORD=bench-password-123
 OUT=${OUT:-target/bench-cache}; mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 
+ss -ltn | grep -q ":$PORT " && { echo "port $PORT is taken" >&2; exit 1; }
 psql -h 127.0.0.1 -U postgres -tc "select 1 from pg_database where datname='storefront_bench'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -c "create database storefront_bench"
 [ -n "$(ls target/storefront-*.jar 2>/dev/null | grep -v original)" ] || ./mvnw -B -o -q package -DskipTests
@@ -28,12 +29,14 @@ start_app() { # $1 = mode
   java -Xms1g -Xmx1g -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="$DB_URL" --spring.datasource.username=postgres --spring.datasource.password= \
     --spring.data.redis.url=redis://127.0.0.1:6379 --storefront.cache.mode="$1" \
+    --spring.data.redis.connect-timeout=5s \
     --storefront.catalog.demo.products="$PRODUCTS" --storefront.admin.email="$ADMIN_EMAIL" \
     --storefront.admin.password="$ADMIN_PASSWORD" --logging.level.root=warn >"$OUT/app-$1.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 300); do
-    curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
+  # Only our process may answer: another app on the same port would silently be measured instead.
+  for _ in $(seq 1 600); do
     kill -0 "$APP_PID" 2>/dev/null || { cat "$OUT/app-$1.log" >&2; exit 1; }
+    curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
     sleep 1
   done
   echo "app did not start" >&2; exit 1
