@@ -17,7 +17,8 @@ ss -ltn | grep -q ":$PORT " && { echo "port $PORT is taken" >&2; exit 1; }
 psql -h 127.0.0.1 -U postgres -tc "select 1 from pg_database where datname='storefront_bench'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -c "create database storefront_bench"
 [ -n "$(ls target/storefront-*.jar 2>/dev/null | grep -v original)" ] || ./mvnw -B -o -q package -DskipTests
-JAR=$(ls target/storefront-*.jar | grep -v original | head -1)
+# A private copy: a rebuild of target/ during the run must not pull the jar from under the app.
+cp "$(ls target/storefront-*.jar | grep -v original | head -1)" "$OUT/app.jar"; JAR=$OUT/app.jar
 
 APP_PID=
 stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
@@ -29,7 +30,7 @@ start_app() { # $1 = mode
   java -Xms1g -Xmx1g -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="$DB_URL" --spring.datasource.username=postgres --spring.datasource.password= \
     --spring.data.redis.url=redis://127.0.0.1:6379 --storefront.cache.mode="$1" \
-    --spring.data.redis.connect-timeout=5s \
+    --spring.data.redis.connect-timeout=5s --spring.data.redis.timeout=2s \
     --storefront.catalog.demo.products="$PRODUCTS" --storefront.admin.email="$ADMIN_EMAIL" \
     --storefront.admin.password="$ADMIN_PASSWORD" --logging.level.root=warn >"$OUT/app-$1.log" 2>&1 &
   APP_PID=$!
