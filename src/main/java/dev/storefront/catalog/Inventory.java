@@ -2,13 +2,15 @@ package dev.storefront.catalog;
 
 import java.math.BigDecimal;
 
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes and returns stock for orders. Each call joins the caller's transaction, so an order that
- * fails part-way gives back everything it took.
+ * fails part-way gives back everything it took. The cached product is evicted once that transaction
+ * commits (the cache manager is transaction-aware).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -25,6 +27,7 @@ public class Inventory {
 	 * @throws InsufficientStock if fewer units are left
 	 * @throws ProductNotFound if the product is gone
 	 */
+	@CacheEvict(cacheNames = CatalogCaches.PRODUCT, key = "#productId")
 	public Reservation take(long productId, int quantity) {
 		if (products.adjustStock(productId, -quantity) == 0) {
 			int available = products.findStock(productId).orElseThrow(() -> new ProductNotFound(productId));
@@ -39,6 +42,7 @@ public class Inventory {
 	 * Returns stock, e.g. when an order is cancelled. A product deleted since is still restocked,
 	 * so that an undelete would find the right count.
 	 */
+	@CacheEvict(cacheNames = CatalogCaches.PRODUCT, key = "#productId")
 	public void giveBack(long productId, int quantity) {
 		products.restock(productId, quantity);
 	}

@@ -9,10 +9,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.CachePut;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.storefront.cache.BatchCache;
+import dev.storefront.cache.TagCache;
 import dev.storefront.web.PageResponse;
 
 /**
@@ -30,13 +35,28 @@ public class ProductService {
 
 	private final Categories categories;
 
-	ProductService(Products products, Categories categories) {
+	private final CachedProducts cached;
+
+	private final TagCache tagCache;
+
+	private final BatchCache batchCache;
+
+	private final CatalogCaches caches;
+
+	ProductService(Products products, Categories categories, CachedProducts cached, TagCache tagCache,
+			BatchCache batchCache, CatalogCaches caches) {
 		this.products = products;
 		this.categories = categories;
+		this.cached = cached;
+		this.tagCache = tagCache;
+		this.batchCache = batchCache;
+		this.caches = caches;
 	}
 
+	/** Served from the cache; no transaction is opened on a hit. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Product find(long id) {
-		return products.findById(id).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(id));
+		return cached.find(id).orElseThrow(() -> new ProductNotFound(id));
 	}
 
 	public Product findBySlug(String slug) {
@@ -46,34 +66,47 @@ public class ProductService {
 	/**
 	 * The live products among {@code ids}, in the order asked for; unknown ids are left out.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Product> findAll(Collection<Long> ids) {
 		if (ids.size() > MAX_BATCH) {
 			throw new IllegalArgumentException("at most " + MAX_BATCH + " ids per batch");
 		}
 		LinkedHashSet<Long> ordered = new LinkedHashSet<>(ids);
-		Map<Long, Product> found = products.findAllByIdIn(ordered).stream()
-			.map(ProductEntity::toProduct)
-			.collect(Collectors.toMap(Product::id, Function.identity()));
+		Map<Long, Product> found = batchCache.getAll(CatalogCaches.PRODUCT, ordered, this::load);
 		return ordered.stream().map(found::get).filter(p -> p != null).toList();
 	}
 
+	/** One query for everything the cache does not hold. */
+	private Map<Long, Product> load(Collection<Long> ids) {
+		return products.findAllByIdIn(ids).stream()
+			.map(ProductEntity::toProduct)
+			.collect(Collectors.toMap(Product::id, Function.identity()));
+	}
+
+	/** Listing pages are cached with the tags {@code products} and {@code category:{id}}. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public PageResponse<Product> list(ProductQuery query) {
-		return PageResponse.of(products.findAll(ProductSpecifications.matching(query), query.toPageRequest()),
-				ProductEntity::toProduct);
+		return tagCache.get(CatalogCaches.LISTING, CatalogCaches.listingKey(query), CatalogCaches.listingTags(query),
+				() -> PageResponse.of(products.findAll(ProductSpecifications.matching(query), query.toPageRequest()),
+						ProductEntity::toProduct));
 	}
 
 	@Transactional
+	@CachePut(cacheNames = CatalogCaches.PRODUCT, key = "#result.id")
 	Product create(ProductRequest request) {
 		requireCategory(request.categoryId());
 		ProductEntity entity = new ProductEntity(request.sku(), slugOf(request), request.name(), request.description(),
 				money(request.price()), currency(request), request.stock(), request.categoryId());
+		caches.listingsChangedAfterCommit(request.categoryId());
 		return save(entity).toProduct();
 	}
 
 	@Transactional
+	@CachePut(cacheNames = CatalogCaches.PRODUCT, key = "#id")
 	Product update(long id, ProductRequest request, String ifMatch) {
 		ProductEntity entity = products.findById(id).orElseThrow(() -> new ProductNotFound(id));
 		Product current = entity.toProduct();
+		caches.listingsChangedAfterCommit(current.categoryId(), request.categoryId());
 		if (!ETags.matches(ifMatch, current.etag())) {
 			throw new StaleProductVersion(id, current.etag());
 		}
@@ -84,19 +117,25 @@ public class ProductService {
 	}
 
 	@Transactional
+	@CachePut(cacheNames = CatalogCaches.PRODUCT, key = "#id")
 	Product adjustStock(long id, int delta) {
 		if (products.adjustStock(id, delta) == 0) {
 			int available = products.findStock(id).orElseThrow(() -> new ProductNotFound(id));
 			throw new InsufficientStock(id, -delta, available);
 		}
-		return find(id);
+		// Straight from the database: the cached copy is the one being replaced.
+		Product updated = products.findById(id).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(id));
+		caches.listingsChangedAfterCommit(updated.categoryId());
+		return updated;
 	}
 
 	@Transactional
+	@CacheEvict(cacheNames = CatalogCaches.PRODUCT, key = "#id")
 	Product delete(long id) {
 		ProductEntity entity = products.findById(id).orElseThrow(() -> new ProductNotFound(id));
 		Product before = entity.toProduct();
 		entity.markDeleted();
+		caches.listingsChangedAfterCommit(before.categoryId());
 		return before;
 	}
 

@@ -1,0 +1,59 @@
+package dev.storefront.cache;
+
+/**
+ * Every Redis name this module uses. Entry keys carry the value schema version, so a deploy whose
+ * DTOs changed shape bumps {@link #VERSION} and never reads the old shapes.
+ */
+final class CacheKeys {
+
+	static final String VERSION = "v1";
+
+	static final String ENTRY_PREFIX = "sf:cache:" + VERSION + ":";
+
+	/** The one pub/sub channel of L1 invalidations. */
+	static final String CHANNEL = "sf:cache:invalidations";
+
+	private CacheKeys() {
+	}
+
+	/** {@code sf:cache:v1:<cache>:<key>}. */
+	static String entry(String cache, String key) {
+		return ENTRY_PREFIX + cache + ":" + key;
+	}
+
+	/** The SCAN pattern of one cache's entries. */
+	static String entryPattern(String cache) {
+		return ENTRY_PREFIX + cache + ":*";
+	}
+
+	/** {cache, key} of an entry key, or null if it is not one. */
+	static String[] parseEntry(String redisKey) {
+		if (!redisKey.startsWith(ENTRY_PREFIX)) {
+			return null;
+		}
+		String rest = redisKey.substring(ENTRY_PREFIX.length());
+		int colon = rest.indexOf(':');
+		return colon < 0 ? null : new String[] { rest.substring(0, colon), rest.substring(colon + 1) };
+	}
+
+	/** The loader lock of one entry. */
+	static String lock(String entryKey) {
+		return "sf:cache:lock:" + entryKey.substring(ENTRY_PREFIX.length());
+	}
+
+	/** A tag's member set; the hash tag keeps it in one slot with its detached copies. */
+	static String tag(String tag) {
+		return "sf:cache:tag:{" + tag + "}";
+	}
+
+	/** Where an invalidation moves a tag set first, atomically and in the same slot. */
+	static String detachedTag(String tag, String token) {
+		return tag(tag) + ":detached:" + token;
+	}
+
+	/** The key Spring's stock RedisCacheManager uses in {@code redis} mode. */
+	static String stockPrefix(String cache) {
+		return "sf:cache:stock:" + cache + ":";
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.storefront.cache;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Cache settings.
+ *
+ * @param mode {@code two-level} (default), {@code redis} (Spring's stock RedisCacheManager, same TTLs)
+ * or {@code none}
+ * @param breaker the circuit breaker in front of Redis
+ * @param lock the cross-instance loader lock
+ * @param refreshThreads threads that run background refreshes (stale-while-revalidate, XFetch, pre-warm)
+ * @param caches the caches, by name; a name that is not listed here is an error, not an untyped cache
+ */
+@ConfigurationProperties("storefront.cache")
+record CacheProperties(@DefaultValue("two-level") Mode mode, @DefaultValue Breaker breaker, @DefaultValue Lock lock,
+		@DefaultValue("2") int refreshThreads, Map<String, CacheSettings> caches) {
+
+	CacheProperties {
+		caches = caches == null ? Map.of() : Map.copyOf(caches);
+	}
+
+	CacheSettings settings(String name) {
+		CacheSettings settings = caches.get(name);
+		if (settings == null) {
+			throw new IllegalArgumentException("No cache named " + name + " under storefront.cache.caches");
+		}
+		return settings;
+	}
+
+	/** Which CacheManager runs. */
+	enum Mode {
+
+		TWO_LEVEL, REDIS, NONE
+
+	}
+
+	/**
+	 * @param failureThreshold consecutive Redis failures that open the breaker
+	 * @param openFor how long an open breaker skips Redis before one probe is let through
+	 */
+	record Breaker(@DefaultValue("5") int failureThreshold, @DefaultValue("2s") Duration openFor) {
+	}
+
+	/**
+	 * @param ttl lifetime of the {@code SET NX PX} loader lock; a waiter takes over once a dead loader's lock expires
+	 * @param maxWait the longest a waiter waits for another instance's load before loading itself
+	 * @param pollInterval how often a waiter looks for the value in Redis
+	 */
+	record Lock(@DefaultValue("5s") Duration ttl, @DefaultValue("6s") Duration maxWait,
+			@DefaultValue("10ms") Duration pollInterval) {
+	}
+
+}

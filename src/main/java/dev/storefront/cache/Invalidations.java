@@ -1,0 +1,67 @@
+package dev.storefront.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+
+/**
+ * L1 invalidation across instances over one pub/sub channel. A message is
+ * {@code <instance>|e|<cache>|<key>} (evict) or {@code <instance>|c|<cache>|} (clear); an instance
+ * ignores what it sent itself.
+ */
+final class Invalidations implements MessageListener {
+
+	private final String instanceId = UUID.randomUUID().toString();
+
+	private final Map<String, TwoLevelCache> caches = new ConcurrentHashMap<>();
+
+	private final L2Store l2;
+
+	Invalidations(L2Store l2) {
+		this.l2 = l2;
+	}
+
+	void register(TwoLevelCache cache) {
+		caches.put(cache.getName(), cache);
+	}
+
+	TwoLevelCache cache(String name) {
+		return caches.get(name);
+	}
+
+	void publishEvict(String cache, String key) {
+		l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|e|" + cache + "|" + key);
+	}
+
+	void publishClear(String cache) {
+		l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|c|" + cache + "|");
+	}
+
+	/** Drops every L1 entry: after a disconnect, invalidations may have been missed. */
+	void clearAllLocal() {
+		caches.values().forEach(TwoLevelCache::clearLocal);
+	}
+
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split("\\|", 4);
+		if (parts.length < 4 || parts[0].equals(instanceId)) {
+			return;
+		}
+		TwoLevelCache cache = caches.get(parts[2]);
+		if (cache == null) {
+			return;
+		}
+		if (parts[1].equals("e")) {
+			cache.evictLocal(parts[3]);
+		}
+		else {
+			cache.clearLocal();
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.storefront.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * Keyspace-notification pre-warm: for caches with {@code prewarm-on-expiry}, an entry that Redis
+ * expires is reloaded in the background with the loader that last filled it. Every instance hears the
+ * event; the loader lock and the "already fresh" check leave one reload. Needs
+ * {@code notify-keyspace-events} with {@code E} and {@code x}: set here with CONFIG SET when allowed,
+ * otherwise pre-warm stays inactive (logged) until the operator sets it.
+ */
+final class Prewarmer implements MessageListener {
+
+	private static final Logger log = LoggerFactory.getLogger(Prewarmer.class);
+
+	static final String EXPIRED_EVENTS = "__keyevent@*__:expired";
+
+	private final com.github.benmanes.caffeine.cache.Cache<String, Loader> loaders = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.build();
+
+	private final Invalidations caches;
+
+	private final Refresher refresher;
+
+	private final StringRedisTemplate redis;
+
+	private final boolean enabled;
+
+	Prewarmer(Invalidations caches, Refresher refresher, StringRedisTemplate redis, boolean enabled) {
+		this.caches = caches;
+		this.refresher = refresher;
+		this.redis = redis;
+		this.enabled = enabled;
+	}
+
+	void remember(String entryKey, Callable<?> loader, Collection<String> tags) {
+		loaders.put(entryKey, new Loader(loader, tags));
+	}
+
+	void subscribe(RedisMessageListenerContainer container) {
+		if (enabled) {
+			container.addMessageListener(this, new PatternTopic(EXPIRED_EVENTS));
+		}
+	}
+
+	/** Adds {@code Ex} to {@code notify-keyspace-events}; a managed Redis that blocks CONFIG is only logged. */
+	void enableNotifications() {
+		if (!enabled) {
+			return;
+		}
+		try {
+			redis.execute((RedisCallback<Void>) connection -> {
+				Properties config = connection.serverCommands().getConfig("notify-keyspace-events");
+				String current = config == null ? "" : config.getProperty("notify-keyspace-events", "");
+				boolean events = current.contains("E") && (current.contains("x") || current.contains("A"));
+				if (!events) {
+					connection.serverCommands().setConfig("notify-keyspace-events", current + "Ex");
+				}
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not enable notify-keyspace-events (CONFIG blocked?): cache pre-warm on expiry stays "
+					+ "inactive until the server has notify-keyspace-events containing 'E' and 'x'. {}", ex.toString());
+		}
+	}
+
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		String entryKey = new String(message.getBody(), StandardCharsets.UTF_8);
+		String[] parsed = CacheKeys.parseEntry(entryKey);
+		if (parsed == null) {
+			return;
+		}
+		TwoLevelCache cache = caches.cache(parsed[0]);
+		Loader loader = loaders.getIfPresent(entryKey);
+		if (cache == null || loader == null || !cache.settings().prewarmOnExpiry()) {
+			return;
+		}
+		cache.evictLocal(parsed[1]);
+		refresher.submit(cache.getName(), parsed[1], () -> cache.refresh(parsed[1], 0, loader.loader(), loader.tags()));
+	}
+
+	record Loader(Callable<?> loader, Collection<String> tags) {
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.storefront.cache;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * One instance's two-level cache layer, wired from a Redis connection: the manager, the pub/sub
+ * listener, the refresher and the reconnect watcher. Tests build two of these on one Redis to play
+ * two instances.
+ */
+final class TwoLevelStack implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TwoLevelStack.class);
+
+	private final TwoLevelCacheManager manager;
+
+	private final CacheContext context;
+
+	private final RedisMessageListenerContainer listener;
+
+	private final ReconnectWatcher watcher;
+
+	private final Prewarmer prewarmer;
+
+	private final Invalidations invalidations;
+
+	private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "cache-listener-keeper");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean running;
+
+	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
+			MeterRegistry meters) {
+		StringRedisTemplate redis = new StringRedisTemplate(factory);
+		RedisGuard guard = new RedisGuard(properties.breaker().failureThreshold(), properties.breaker().openFor(),
+				meters);
+		L2Store l2 = new L2Store(redis, guard);
+		Invalidations invalidations = new Invalidations(l2);
+		this.invalidations = invalidations;
+		Refresher refresher = new Refresher(properties.refreshThreads());
+		boolean prewarm = properties.caches().values().stream().anyMatch(CacheSettings::prewarmOnExpiry);
+		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm);
+		this.context = new CacheContext(meters, l2, invalidations, new KeyScanner(factory), refresher,
+				new TagIndex(redis, guard), prewarmer);
+		JsonMapper json = JsonMapper.builder().build();
+		Map<String, TwoLevelCache> caches = new LinkedHashMap<>();
+		properties.caches().forEach((name, settings) -> {
+			TwoLevelCache cache = new TwoLevelCache(name, settings, new EntryCodec(json, settings.type()),
+					properties.lock(), context);
+			caches.put(name, cache);
+			invalidations.register(cache);
+		});
+		this.manager = new TwoLevelCacheManager(caches);
+		this.manager.initializeCaches();
+		guard.onRecovery(invalidations::clearAllLocal);
+		this.listener = new RedisMessageListenerContainer();
+		this.listener.setConnectionFactory(factory);
+		this.listener.setRecoveryInterval(1000);
+		this.listener.addMessageListener(invalidations, new ChannelTopic(CacheKeys.CHANNEL));
+		this.prewarmer.subscribe(listener);
+		this.listener.afterPropertiesSet();
+		this.watcher = new ReconnectWatcher(resources, invalidations);
+	}
+
+	TwoLevelCacheManager manager() {
+		return manager;
+	}
+
+	CacheContext context() {
+		return context;
+	}
+
+	Prewarmer prewarmer() {
+		return prewarmer;
+	}
+
+	/**
+	 * Redis may be down at startup: the app starts anyway (every cache call is a miss meanwhile) and a
+	 * keeper retries the subscription until it holds.
+	 */
+	@Override
+	public void start() {
+		keeper.scheduleWithFixedDelay(this::ensureListening, 0, 2, TimeUnit.SECONDS);
+		running = true;
+	}
+
+	private void ensureListening() {
+		if (listener.isListening()) {
+			return;
+		}
+		try {
+			listener.start();
+			prewarmer.enableNotifications();
+			invalidations.clearAllLocal();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cache invalidation channel not subscribed yet ({}); retrying", ex.toString());
+		}
+	}
+
+	/** Whether this instance hears its peers' invalidations. */
+	boolean listening() {
+		return listener.isListening();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		keeper.shutdownNow();
+		listener.stop();
+		context.refresher().close();
+		watcher.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Subscribed before the web server takes traffic, stopped after it drained. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	void destroy() throws Exception {
+		if (running) {
+			stop();
+		}
+		listener.destroy();
+	}
+
+}

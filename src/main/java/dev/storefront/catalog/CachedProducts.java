@@ -1,0 +1,28 @@
+package dev.storefront.catalog;
+
+import java.util.Optional;
+
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cached single-product read. An empty result is cached too (negative caching), so hammering a
+ * missing id does not reach the database; {@code sync} gives per-key single-flight.
+ */
+@Component
+class CachedProducts {
+
+	private final Products products;
+
+	CachedProducts(Products products) {
+		this.products = products;
+	}
+
+	@Cacheable(cacheNames = CatalogCaches.PRODUCT, key = "#id", sync = true)
+	@Transactional(readOnly = true)
+	public Optional<Product> find(long id) {
+		return products.findById(id).map(ProductEntity::toProduct);
+	}
+
+}

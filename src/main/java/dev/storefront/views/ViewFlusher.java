@@ -1,0 +1,147 @@
+package dev.storefront.views;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import dev.storefront.catalog.ProductViews;
+
+/**
+ * Moves view counts from Redis into PostgreSQL every flush interval, one instance at a time. Per
+ * product: take it off the dirty set, claim its pending count atomically into a flushing counter
+ * (claim.lua), add that to the database, then delete the flushing counter. A crash between the last
+ * two steps counts those views twice (at-least-once); a crash earlier loses nothing, because leftover
+ * flushing counters are picked up again.
+ */
+final class ViewFlusher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ViewFlusher.class);
+
+	static final RedisScript<Long> CLAIM = RedisScript.of(new ClassPathResource("scripts/views/claim.lua"), Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final ProductViews database;
+
+	private final FlushLock lock;
+
+	private final ViewRecorder recorder;
+
+	private final ViewProperties properties;
+
+	private final Counter flushed;
+
+	private ScheduledExecutorService scheduler;
+
+	private volatile boolean running;
+
+	ViewFlusher(StringRedisTemplate redis, ProductViews database, FlushLock lock, ViewRecorder recorder,
+			ViewProperties properties, MeterRegistry meters) {
+		this.redis = redis;
+		this.database = database;
+		this.lock = lock;
+		this.recorder = recorder;
+		this.properties = properties;
+		this.flushed = meters.counter("storefront.views.flushed");
+	}
+
+	/** @return views moved into the database, or -1 if another instance holds the lock */
+	long flush() {
+		Optional<FlushLock.Lease> lease = lock.tryAcquire();
+		if (lease.isEmpty()) {
+			return -1;
+		}
+		try (FlushLock.Lease held = lease.get()) {
+			long total = recoverLeftovers();
+			List<String> dirty;
+			while ((dirty = redis.opsForSet().pop(ViewKeys.DIRTY, 500)) != null && !dirty.isEmpty()) {
+				for (String id : dirty) {
+					total += flushOne(Long.parseLong(id));
+				}
+			}
+			flushed.increment(total);
+			return total;
+		}
+	}
+
+	private long flushOne(long productId) {
+		Long claimed = redis.execute(CLAIM, List.of(ViewKeys.pending(productId), ViewKeys.flushing(productId)));
+		if (claimed == null || claimed == 0) {
+			return 0;
+		}
+		database.add(productId, claimed);
+		redis.unlink(ViewKeys.flushing(productId));
+		return claimed;
+	}
+
+	private long recoverLeftovers() {
+		long total = 0;
+		try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(ViewKeys.FLUSHING_PATTERN).count(500).build())) {
+			while (keys.hasNext()) {
+				total += flushOne(ViewKeys.idOf(keys.next()));
+			}
+		}
+		return total;
+	}
+
+	private void scheduledFlush() {
+		try {
+			recorder.drain();
+			flush();
+		}
+		catch (RuntimeException ex) {
+			log.warn("View flush failed, retrying next interval: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public void start() {
+		scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "view-flusher");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = properties.flushInterval().toMillis();
+		scheduler.scheduleWithFixedDelay(this::scheduledFlush, interval, interval, TimeUnit.MILLISECONDS);
+		running = true;
+	}
+
+	/** Graceful shutdown: after the recorder wrote its queue, one last flush. */
+	@Override
+	public void stop() {
+		running = false;
+		scheduler.shutdown();
+		try {
+			scheduler.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		scheduledFlush();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return ViewConfiguration.RECORDER_PHASE - 1;
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.storefront.catalog;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.storefront.support.Api;
+import dev.storefront.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The catalog on the two-level cache, end to end over HTTP, asserting the raw Redis keys and TTLs.
+ */
+@IntegrationTest
+class CatalogCacheIntegrationTests {
+
+	static {
+		dev.storefront.cache.WarmRedis.awaitResponsive();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	ProductService products;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	Api api;
+
+	Api.Session admin;
+
+	long categoryA;
+
+	long categoryB;
+
+	long productA;
+
+	long productB;
+
+	@BeforeEach
+	void catalog() {
+		api = new Api(port);
+		admin = api.admin();
+		categoryA = category();
+		categoryB = category();
+		productA = product(categoryA, "Alpha");
+		product(categoryA, "Alpha two");
+		productB = product(categoryB, "Beta");
+	}
+
+	@Test
+	void aProductReadIsCachedUnderAVersionedKeyWithTheConfiguredTtl() {
+		api.get("/api/products/" + productA).send().expect(200);
+
+		String key = "sf:cache:v1:product:" + productA;
+		assertThat(redis.opsForValue().get(key)).contains("\"name\":\"Alpha\"");
+		// ttl 15 min + up to 10% jitter + 1 min stale window
+		assertThat(redis.getExpire(key, TimeUnit.SECONDS)).isBetween(16 * 60L - 5, 17 * 60L + 30);
+	}
+
+	@Test
+	void aMissingProductIsCachedAsNotFoundForTheNullTtl() {
+		long missing = 9_000_000_000L + System.nanoTime() % 1_000_000;
+		api.get("/api/products/" + missing).send().expect(404);
+		api.get("/api/products/" + missing).send().expect(404);
+
+		String key = "sf:cache:v1:product:" + missing;
+		assertThat(redis.opsForValue().get(key)).contains("\"v\":null");
+		assertThat(redis.getExpire(key, TimeUnit.SECONDS)).isBetween(1L, 30L);
+	}
+
+	@Test
+	void aRolledBackUpdateLeavesTheCacheUntouched() {
+		api.get("/api/products/" + productA).send().expect(200);
+		api.get("/api/products?category=" + categoryA).send().expect(200);
+		String key = "sf:cache:v1:product:" + productA;
+		String before = redis.opsForValue().get(key);
+
+		transactions.executeWithoutResult(status -> {
+			products.update(productA, request(categoryA, "Rolled back", "SKU-RB-" + productA), null);
+			status.setRollbackOnly();
+		});
+
+		assertThat(redis.opsForValue().get(key)).isEqualTo(before);
+		assertThat(redis.hasKey("sf:cache:tag:{category:" + categoryA + "}")).isTrue();
+		assertThat(api.get("/api/products/" + productA).send().expect(200).json().get("name").asString())
+			.isEqualTo("Alpha");
+	}
+
+	@Test
+	void aCommittedUpdateWritesThroughAndInvalidatesOnlyItsCategoryListings() {
+		api.get("/api/products/" + productA).send().expect(200);
+		api.get("/api/products?category=" + categoryA).send().expect(200);
+		api.get("/api/products?category=" + categoryB).send().expect(200);
+		String tagA = "sf:cache:tag:{category:" + categoryA + "}";
+		String tagB = "sf:cache:tag:{category:" + categoryB + "}";
+		String listingA = redis.opsForSet().members(tagA).iterator().next();
+		String listingB = redis.opsForSet().members(tagB).iterator().next();
+		assertThat(redis.getExpire(tagA, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(redis.getExpire(listingA, TimeUnit.SECONDS));
+
+		api.put("/api/products/" + productA, request(categoryA, "Alpha renamed", "SKU-" + productA)).as(admin).send()
+			.expect(200);
+
+		assertThat(redis.opsForValue().get("sf:cache:v1:product:" + productA)).contains("\"Alpha renamed\"");
+		assertThat(redis.hasKey(listingA)).isFalse();
+		assertThat(redis.hasKey(tagA)).isFalse();
+		assertThat(redis.hasKey(listingB)).isTrue();
+		assertThat(api.get("/api/products?category=" + categoryA).send().expect(200).body()).contains("Alpha renamed");
+	}
+
+	@Test
+	void theBatchEndpointCachesWhatItLoads() {
+		long missing = 8_000_000_000L + System.nanoTime() % 1_000_000;
+		var body = api.get("/api/products/batch?ids=" + productA + "," + productB + "," + missing).send().expect(200).json();
+
+		assertThat(body.size()).isEqualTo(2);
+		assertThat(redis.hasKey("sf:cache:v1:product:" + productB)).isTrue();
+		assertThat(redis.opsForValue().get("sf:cache:v1:product:" + missing)).contains("\"v\":null");
+	}
+
+	@Test
+	void adminsClearACacheOrATagAndSeeHitRatios() {
+		api.get("/api/products/" + productA).send().expect(200);
+		api.get("/api/products/" + productA).send().expect(200);
+		api.get("/api/products?category=" + categoryB).send().expect(200);
+
+		var stats = api.get("/actuator/cachestats").as(admin).send().expect(200).json();
+		assertThat(stats.get("product").get("hitRatio").asDouble()).isBetween(0.0, 1.0);
+		assertThat(api.get("/actuator/cachestats").as(api.newUser()).send().status()).isEqualTo(403);
+
+		api.delete("/api/admin/caches/tags/category:" + categoryB).as(admin).send().expect(204);
+		assertThat(redis.hasKey("sf:cache:tag:{category:" + categoryB + "}")).isFalse();
+
+		api.delete("/api/admin/caches/product").as(admin).send().expect(204);
+		assertThat(redis.hasKey("sf:cache:v1:product:" + productA)).isFalse();
+		assertThat(api.delete("/api/admin/caches/nope").as(admin).send().expect(404).body()).contains("unknown-cache");
+		assertThat(api.delete("/api/admin/caches/product").send().status()).isIn(401, 403);
+	}
+
+	private long category() {
+		String name = "Cat " + UUID.randomUUID().toString().substring(0, 8);
+		return api.post("/api/categories", Map.of("name", name)).as(admin).send().expect(201).json().get("id").asLong();
+	}
+
+	private long product(long category, String name) {
+		String sku = "SKU-" + UUID.randomUUID();
+		return api.post("/api/products", request(category, name, sku)).as(admin).send().expect(201).json().get("id")
+			.asLong();
+	}
+
+	private static ProductRequest request(long category, String name, String sku) {
+		return new ProductRequest(sku, null, name, "d", new BigDecimal("9.99"), "EUR", 5, category);
+	}
+
+}
