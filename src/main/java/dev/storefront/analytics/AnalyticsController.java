@@ -59,19 +59,6 @@ class AnalyticsController {
 	}
 
 	/**
-	 * Distinct visitors of a product over a range of days (default: today). To be merged into
-	 * {@code /api/products/{id}/stats} together with the view counter.
-	 */
-	@GetMapping("/api/products/{id}/visitors")
-	UniqueVisitors.VisitorCount visitors(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		products.find(id);
-		LocalDate end = to == null ? visitors.today() : to;
-		return visitors.count(id, from == null ? end : from, end);
-	}
-
-	/**
 	 * Active users on one day ({@code date}, default today) or over a range ({@code from}, {@code to}) in
 	 * mode {@code all} (active every day) or {@code any} (active on at least one day).
 	 */

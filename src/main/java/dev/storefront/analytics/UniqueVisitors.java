@@ -66,7 +66,8 @@ public class UniqueVisitors {
 		return new VisitorCount(productId, from, to, total == null ? 0 : total, daily);
 	}
 
-	LocalDate today() {
+	/** Today in the analytics time zone (UTC). */
+	public LocalDate today() {
 		return LocalDate.now(clock);
 	}
 

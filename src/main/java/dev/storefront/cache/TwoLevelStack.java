@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.resource.ClientResources;
@@ -46,6 +47,8 @@ final class TwoLevelStack implements SmartLifecycle {
 	});
 
 	private volatile boolean running;
+
+	private ScheduledFuture<?> keeping;
 
 	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
 			MeterRegistry meters) {
@@ -97,8 +100,8 @@ final class TwoLevelStack implements SmartLifecycle {
 	 * keeper retries the subscription until it holds.
 	 */
 	@Override
-	public void start() {
-		keeper.scheduleWithFixedDelay(this::ensureListening, 0, 2, TimeUnit.SECONDS);
+	public synchronized void start() {
+		keeping = keeper.scheduleWithFixedDelay(this::ensureListening, 0, 2, TimeUnit.SECONDS);
 		running = true;
 	}
 
@@ -121,13 +124,17 @@ final class TwoLevelStack implements SmartLifecycle {
 		return listener.isListening();
 	}
 
+	/**
+	 * Pauses listening; restartable, because Spring stops and restarts lifecycles (e.g. the test
+	 * framework pauses cached contexts). Threads are released in {@link #destroy()}.
+	 */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		running = false;
-		keeper.shutdownNow();
+		if (keeping != null) {
+			keeping.cancel(false);
+		}
 		listener.stop();
-		context.refresher().close();
-		watcher.close();
 	}
 
 	@Override
@@ -145,6 +152,9 @@ final class TwoLevelStack implements SmartLifecycle {
 		if (running) {
 			stop();
 		}
+		keeper.shutdownNow();
+		context.refresher().close();
+		watcher.close();
 		listener.destroy();
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.storefront.catalog.ProductViews;
+import dev.storefront.locking.DistributedLocks;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ViewProperties.class)
@@ -27,9 +28,8 @@ class ViewConfiguration {
 
 	@Bean
 	ViewFlusher viewFlusher(StringRedisTemplate redis, ProductViews database, ViewRecorder recorder,
-			ViewProperties properties, MeterRegistry meters) {
-		FlushLock lock = new RedisTokenLock(redis, ViewKeys.FLUSH_LOCK, properties.lockTtl());
-		return new ViewFlusher(redis, database, lock, recorder, properties, meters);
+			ViewProperties properties, MeterRegistry meters, DistributedLocks locks) {
+		return new ViewFlusher(redis, database, new DistributedFlushLock(locks), recorder, properties, meters);
 	}
 
 	@Bean

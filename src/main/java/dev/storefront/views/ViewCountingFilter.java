@@ -1,7 +1,6 @@
 package dev.storefront.views;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts a view for every successful {@code GET /api/products/{id}} (200 or 304). The visitor is the
- * logged-in user, else the client address and user agent.
+ * Counts a view for every successful {@code GET /api/products/{id}} (200 or 304). Unique visitors are
+ * the analytics module's job ({@code UniqueVisitors}); this filter only counts.
  */
 final class ViewCountingFilter extends OncePerRequestFilter {
 
@@ -38,16 +37,8 @@ final class ViewCountingFilter extends OncePerRequestFilter {
 		Matcher matcher = PRODUCT.matcher(request.getRequestURI());
 		int status = response.getStatus();
 		if (matcher.matches() && (status == 200 || status == 304)) {
-			recorder.record(Long.parseLong(matcher.group(1)), visitor(request));
+			recorder.record(Long.parseLong(matcher.group(1)));
 		}
-	}
-
-	private static String visitor(HttpServletRequest request) {
-		Principal user = request.getUserPrincipal();
-		if (user != null) {
-			return "user:" + user.getName();
-		}
-		return "anon:" + request.getRemoteAddr() + "|" + request.getHeader("User-Agent");
 	}
 
 }

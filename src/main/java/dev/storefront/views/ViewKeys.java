@@ -1,7 +1,5 @@
 package dev.storefront.views;
 
-import java.time.LocalDate;
-
 /**
  * The Redis keys of the view counters. A product's counters share the hash tag {@code {id}}, so the
  * claim script touches one slot.
@@ -9,8 +7,6 @@ import java.time.LocalDate;
 final class ViewKeys {
 
 	static final String DIRTY = "sf:views:dirty";
-
-	static final String FLUSH_LOCK = "sf:views:flush-lock";
 
 	static final String FLUSHING_PATTERN = "sf:views:{*}:flushing";
 
@@ -23,10 +19,6 @@ final class ViewKeys {
 
 	static String flushing(long productId) {
 		return "sf:views:{" + productId + "}:flushing";
-	}
-
-	static String visitors(long productId, LocalDate day) {
-		return "sf:views:{" + productId + "}:visitors:" + day;
 	}
 
 	/** The product id of a {@code flushing} key. */

@@ -10,10 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled count views at all
  * @param flushInterval how often one instance moves the counts from Redis into PostgreSQL
- * @param lockTtl lifetime of the flush lock, longer than one flush takes
  * @param queueCapacity views waiting to be sent to Redis; beyond it views are dropped and counted
  */
 @ConfigurationProperties("storefront.views")
 record ViewProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration flushInterval,
-		@DefaultValue("30s") Duration lockTtl, @DefaultValue("10000") int queueCapacity) {
+		@DefaultValue("10000") int queueCapacity) {
 }

@@ -1,8 +1,6 @@
 package dev.storefront.views;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,14 +21,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Sends views to Redis off the request thread: one worker drains the queue and writes each batch in
- * one pipeline ({@code INCR} pending, {@code SADD} dirty, {@code PFADD} visitors). A read never waits
+ * one pipeline ({@code INCR} pending, {@code SADD} dirty). A read never waits
  * for Redis; views that cannot be queued or written are counted, not retried.
  */
 final class ViewRecorder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ViewRecorder.class);
 
-	private static final Duration VISITOR_RETENTION = Duration.ofDays(2);
 
 	private final StringRedisTemplate redis;
 
@@ -51,8 +48,8 @@ final class ViewRecorder implements SmartLifecycle {
 		this.failed = meters.counter("storefront.views.dropped", "reason", "redis-error");
 	}
 
-	void record(long productId, String visitor) {
-		if (!queue.offer(new View(productId, visitor))) {
+	void record(long productId) {
+		if (!queue.offer(new View(productId))) {
 			dropped.increment();
 		}
 	}
@@ -67,7 +64,6 @@ final class ViewRecorder implements SmartLifecycle {
 	}
 
 	private void write(List<View> batch) {
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		try {
 			// Pipelined on the shared connection (executePipelined would open a connection per batch).
 			redis.execute((RedisCallback<Void>) connection -> {
@@ -75,11 +71,8 @@ final class ViewRecorder implements SmartLifecycle {
 				var async = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
 				List<RedisFuture<?>> replies = new ArrayList<>();
 				for (View view : batch) {
-					byte[] visitors = bytes(ViewKeys.visitors(view.productId(), today));
 					replies.add(async.incr(bytes(ViewKeys.pending(view.productId()))));
 					replies.add(async.sadd(bytes(ViewKeys.DIRTY), bytes(Long.toString(view.productId()))));
-					replies.add(async.pfadd(visitors, bytes(view.visitor())));
-					replies.add(async.expire(visitors, VISITOR_RETENTION.toSeconds()));
 				}
 				if (!LettuceFutures.awaitAll(Duration.ofSeconds(2), replies.toArray(RedisFuture[]::new))) {
 					throw new IllegalStateException("view pipeline timed out");
@@ -148,7 +141,7 @@ final class ViewRecorder implements SmartLifecycle {
 		return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	record View(long productId, String visitor) {
+	record View(long productId) {
 	}
 
 }

@@ -136,23 +136,23 @@ class AnalyticsIntegrationTests {
 		assertThat(ttl(todayKey)).isBetween(Duration.ofDays(35).minusMinutes(1), Duration.ofDays(35));
 		redis.opsForHyperLogLog().add("sf:an:uv:{p:" + product + "}:" + yesterday, "u:" + alice.userId(), "u:-1");
 
-		JsonNode range = api.get("/api/products/" + product + "/visitors?from=" + yesterday + "&to=" + today).send()
-			.expect(200).json();
+		JsonNode range = api.get("/api/products/" + product + "/stats?from=" + yesterday + "&to=" + today).send()
+			.expect(200).json().get("range");
 		assertThat(range.get("uniqueVisitors").asLong()).isEqualTo(4);
 		assertThat(range.get("daily").get(yesterday.toString()).asLong()).isEqualTo(2);
 		assertThat(range.get("daily").get(today.toString()).asLong()).isEqualTo(3);
-		assertThat(api.get("/api/products/" + product + "/visitors").send().expect(200).json().get("uniqueVisitors")
+		assertThat(api.get("/api/products/" + product + "/stats").send().expect(200).json().get("uniqueVisitorsToday")
 			.asLong()).isEqualTo(3);
 	}
 
 	@Test
 	void visitorRangesAreValidated() {
 		long product = catalog.product("1.00", 1);
-		String base = "/api/products/" + product + "/visitors";
+		String base = "/api/products/" + product + "/stats";
 		assertThat(api.get(base + "?from=2026-01-02&to=2026-01-01").send().status()).isEqualTo(400);
 		assertThat(api.get(base + "?from=2026-01-01&to=2026-03-01").send().status()).isEqualTo(400);
 		assertThat(api.get(base + "?from=yesterday").send().status()).isEqualTo(400);
-		assertThat(api.get("/api/products/999999999/visitors").send().status()).isEqualTo(404);
+		assertThat(api.get("/api/products/999999999/stats").send().status()).isEqualTo(404);
 	}
 
 	// Active users
