@@ -135,7 +135,7 @@ class ViewCountersIntegrationTests {
 	}
 
 	@Test
-	void onlyTheHolderOfTheSharedFlushLockFlushes() {
+	void onlyTheHolderOfTheSharedFlushLockFlushes() throws Exception {
 		long id = product;
 		api.get("/api/products/" + id).send().expect(200);
 		recorder.drain();
