@@ -28,11 +28,19 @@ public final class EmbeddedRedis implements AutoCloseable {
 	}
 
 	public static EmbeddedRedis start() {
+		return start(false);
+	}
+
+	/**
+	 * @param bundled use the binary bundled with embedded-redis even when {@code redis-server} is on PATH
+	 * (what a machine without Redis gets; {@code EmbeddedRedisIntegrationTests} proves it runs here)
+	 */
+	public static EmbeddedRedis start(boolean bundled) {
 		int port = freePort();
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "devservices", "redis-" + port)).toAbsolutePath();
 			RedisServer server = RedisServer.newRedisServer()
-				.executableProvider(executable(dir))
+				.executableProvider(bundled ? bundled(dir) : executable(dir))
 				.bind("127.0.0.1")
 				.port(port)
 				.setting("dir " + dir)
@@ -54,10 +62,14 @@ public final class EmbeddedRedis implements AutoCloseable {
 			return ExecutableProvider.newExecutableInPath("redis-server");
 		}
 		catch (FileNotFoundException ex) {
-			File binaries = dir.resolve("bin").toFile();
-			binaries.mkdirs();
-			return ExecutableProvider.newJarResourceProvider(binaries);
+			return bundled(dir);
 		}
+	}
+
+	private static ExecutableProvider bundled(Path dir) {
+		File binaries = dir.resolve("bin").toFile();
+		binaries.mkdirs();
+		return ExecutableProvider.newJarResourceProvider(binaries);
 	}
 
 	public int port() {
