@@ -4,7 +4,8 @@
 # (the same read, not recorded) as the baseline, anonymous and logged in, interleaved in rounds; medians
 # and ratios against the baseline. Needs wrk, PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and Redis
 # on 127.0.0.1:6379 (database 14 is used). Redis timeouts default to 3 s here (BENCH_REDIS_TIMEOUT) because
-# the shared machine is loaded; production keeps 500 ms. Usage: bench/analytics.sh [seconds-per-scenario]
+# the shared machine is loaded; production keeps 500 ms. Rate limiting is off (the anonymous policy allows
+# 100 requests/min per IP; its cost is measured by bench/ratelimit.sh). Usage: bench/analytics.sh [seconds-per-scenario]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
@@ -27,7 +28,7 @@ ADMIN=bench-admin@storefront.bench
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/storefront_bench_an SPRING_DATASOURCE_USERNAME=postgres \
 SPRING_DATASOURCE_PASSWORD= SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379/14 \
 STOREFRONT_ADMIN_EMAIL=$ADMIN STOREFRONT_ADMIN_PASSWORD=bench-admin-password \
-  java -Xmx512m -jar "$JAR" --server.port="$PORT" --logging.level.root=warn \
+  java -Xmx512m -jar "$JAR" --server.port="$PORT" --logging.level.root=warn --storefront.ratelimit.enabled=false \
     --spring.data.redis.timeout="${BENCH_REDIS_TIMEOUT:-3s}" --spring.data.redis.connect-timeout="${BENCH_REDIS_TIMEOUT:-3s}" \
     --server.tomcat.basedir="target/bench/tomcat-$PORT" >"target/bench/app-analytics.log" 2>&1 &
 APP_PID=$!

@@ -75,8 +75,7 @@ class CacheConfiguration implements CachingConfigurer {
 	}
 
 	private static CacheLayer adapt(CacheManager manager) {
-		SpringCacheAdapters adapters = new SpringCacheAdapters(manager);
-		return new CacheLayer(manager, adapters, adapters, null);
+		return new CacheLayer(manager, new SpringTagCache(manager), new SpringBatchCache(manager), null);
 	}
 
 	/** Spring's stock RedisCacheManager with the same TTLs and typed JSON, for comparison. */

@@ -1,5 +1,7 @@
 package dev.storefront.cache;
 
+import io.lettuce.core.cluster.SlotHash;
+
 /**
  * Every Redis name this module uses. Entry keys carry the value schema version, so a deploy whose
  * DTOs changed shape bumps {@link #VERSION} and never reads the old shapes.
@@ -36,9 +38,14 @@ final class CacheKeys {
 		return colon < 0 ? null : new String[] { rest.substring(0, colon), rest.substring(colon + 1) };
 	}
 
-	/** The loader lock of one entry. */
+	/**
+	 * The loader lock of one entry: {@code sf:cache:lock:{<tag>}:<cache>:<key>}, where {@code <tag>} is a
+	 * short string that hashes to the entry's own cluster slot. One Lua script can then read the entry and
+	 * take or release the lock in a single round trip and stay cluster-safe, whatever braces the key has.
+	 */
 	static String lock(String entryKey) {
-		return "sf:cache:lock:" + entryKey.substring(ENTRY_PREFIX.length());
+		return "sf:cache:lock:{" + SlotTags.TAGS[SlotHash.getSlot(entryKey)] + "}:"
+				+ entryKey.substring(ENTRY_PREFIX.length());
 	}
 
 	/** A tag's member set; the hash tag keeps it in one slot with its detached copies. */
@@ -49,6 +56,25 @@ final class CacheKeys {
 	/** Where an invalidation moves a tag set first, atomically and in the same slot. */
 	static String detachedTag(String tag, String token) {
 		return tag(tag) + ":detached:" + token;
+	}
+
+	/** For each of the 16384 cluster slots, the shortest decimal number that hashes to it (computed once). */
+	private static final class SlotTags {
+
+		static final String[] TAGS = new String[SlotHash.SLOT_COUNT];
+
+		static {
+			int missing = TAGS.length;
+			for (int i = 0; missing > 0; i++) {
+				String tag = Integer.toString(i);
+				int slot = SlotHash.getSlot(tag);
+				if (TAGS[slot] == null) {
+					TAGS[slot] = tag;
+					missing--;
+				}
+			}
+		}
+
 	}
 
 	/** The key Spring's stock RedisCacheManager uses in {@code redis} mode. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.RedisFuture;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -22,6 +23,13 @@ final class L2Store {
 
 	static final RedisScript<Long> UNLOCK = RedisScript.of(new ClassPathResource("scripts/cache/unlock.lua"),
 			Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> GET_OR_LOCK = RedisScript
+		.of(new ClassPathResource("scripts/cache/get-or-lock.lua"), List.class);
+
+	static final RedisScript<Long> SET_AND_UNLOCK = RedisScript
+		.of(new ClassPathResource("scripts/cache/set-and-unlock.lua"), Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -57,6 +65,22 @@ final class L2Store {
 		return guard.call(cache, "lock", () -> redis.opsForValue().setIfAbsent(lock, token, ttl), null);
 	}
 
+	/**
+	 * One round trip for a miss: the entry's value if present, else an attempt at its loader lock.
+	 * Null if Redis failed.
+	 */
+	@Nullable Claim getOrLock(String cache, String entry, String lock, String token, Duration ttl) {
+		return guard.call(cache, "get-or-lock",
+				() -> Claim.of(redis.execute(GET_OR_LOCK, List.of(entry, lock), token, Long.toString(ttl.toMillis()))),
+				null);
+	}
+
+	/** Writes a loaded entry and releases the caller's loader lock in one round trip. */
+	void setAndUnlock(String cache, String entry, String value, long ttlMillis, String lock, String token) {
+		guard.run(cache, "set", () -> redis.execute(SET_AND_UNLOCK, List.of(entry, lock), value,
+				Long.toString(ttlMillis), token));
+	}
+
 	boolean exists(String cache, String key) {
 		return guard.call(cache, "exists", () -> Boolean.TRUE.equals(redis.hasKey(key)), false);
 	}
@@ -87,6 +111,19 @@ final class L2Store {
 	private List<String> mget(List<String> keys) {
 		List<String> values = redis.opsForValue().multiGet(keys);
 		return values == null ? Arrays.asList(new String[keys.size()]) : values;
+	}
+
+	/**
+	 * What {@link #getOrLock} found: the entry's value (no lock taken), or whether this caller now holds
+	 * the lock (false: another loader does).
+	 */
+	record Claim(@Nullable String value, boolean locked) {
+
+		static Claim of(List<?> reply) {
+			long code = ((Number) reply.get(0)).longValue();
+			return code == 1 ? new Claim((String) reply.get(1), false) : new Claim(null, code == 2);
+		}
+
 	}
 
 	static byte[] bytes(String value) {

@@ -18,7 +18,8 @@ import org.springframework.cache.support.SimpleValueWrapper;
 
 /**
  * One cache over Caffeine (L1) and Redis (L2). Misses load once per key per instance (a future per
- * key) and once across instances (a {@code SET NX PX} lock with an owner token; waiters poll Redis).
+ * key) and once across instances (a {@code SET NX PX} lock with an owner token, taken by the script that
+ * re-reads the entry; waiters poll Redis).
  * Stale and early-refresh hits return at once and refresh in the background.
  */
 final class TwoLevelCache implements Cache {
@@ -123,7 +124,7 @@ final class TwoLevelCache implements Cache {
 			evict(k);
 			return;
 		}
-		store(k, entry, List.of());
+		store(k, entry, List.of(), null, true);
 	}
 
 	@Override
@@ -229,26 +230,36 @@ final class TwoLevelCache implements Cache {
 		}
 	}
 
+	/**
+	 * A miss costs three round trips: the lookup's GET, one script that re-reads the entry or takes the
+	 * lock, and one that writes the value and releases the lock. A first population publishes no
+	 * invalidation (see {@link #store}).
+	 */
 	private CacheEntry loadOnceAcrossInstances(String key, Callable<?> loader, Collection<String> tags) {
-		String lockKey = CacheKeys.lock(CacheKeys.entry(name, key));
+		String entryKey = CacheKeys.entry(name, key);
+		String lockKey = CacheKeys.lock(entryKey);
 		long deadline = now() + lock.maxWait().toMillis();
 		while (true) {
-			String token = UUID.randomUUID().toString();
-			Boolean acquired = context.l2().tryLock(name, lockKey, token, lock.ttl());
-			if (acquired == null) {
-				return loadAndStore(key, loader, tags);
+			HeldLock held = new HeldLock(lockKey, UUID.randomUUID().toString());
+			L2Store.Claim claim = context.l2().getOrLock(name, entryKey, lockKey, held.token, lock.ttl());
+			if (claim == null) {
+				return loadAndStore(key, loader, tags, null, true);
 			}
-			if (acquired) {
+			if (claim.value() != null) {
+				// A peer landed it since our lookup. An undecodable payload is gone now: load without the lock.
+				CacheEntry landed = decode(entryKey, claim.value());
+				if (landed != null) {
+					l1.put(key, landed);
+					return landed;
+				}
+				return loadAndStore(key, loader, tags, null, true);
+			}
+			if (claim.locked()) {
 				try {
-					CacheEntry landed = readL2(key);
-					if (landed != null && !landed.stale(now())) {
-						l1.put(key, landed);
-						return landed;
-					}
-					return loadAndStore(key, loader, tags);
+					return loadAndStore(key, loader, tags, held, false);
 				}
 				finally {
-					context.l2().unlock(name, lockKey, token);
+					held.release();
 				}
 			}
 			CacheEntry landed = awaitPeer(key, lockKey, deadline);
@@ -256,7 +267,7 @@ final class TwoLevelCache implements Cache {
 				return landed;
 			}
 			if (now() >= deadline) {
-				return loadAndStore(key, loader, tags);
+				return loadAndStore(key, loader, tags, null, true);
 			}
 		}
 	}
@@ -287,9 +298,8 @@ final class TwoLevelCache implements Cache {
 	 * skips. A failed refresh keeps the stale value.
 	 */
 	void refresh(String key, long seenFreshUntil, Callable<?> loader, Collection<String> tags) {
-		String lockKey = CacheKeys.lock(CacheKeys.entry(name, key));
-		String token = UUID.randomUUID().toString();
-		Boolean acquired = context.l2().tryLock(name, lockKey, token, lock.ttl());
+		HeldLock held = new HeldLock(CacheKeys.lock(CacheKeys.entry(name, key)), UUID.randomUUID().toString());
+		Boolean acquired = context.l2().tryLock(name, held.key, held.token, lock.ttl());
 		if (Boolean.FALSE.equals(acquired)) {
 			metrics.refreshSkipped.increment();
 			return;
@@ -301,7 +311,8 @@ final class TwoLevelCache implements Cache {
 				metrics.refreshSkipped.increment();
 				return;
 			}
-			loadAndStore(key, loader, tags);
+			// Peers may hold the old value in L1: this store publishes.
+			loadAndStore(key, loader, tags, acquired == null ? null : held, true);
 			metrics.refreshSuccess.increment();
 		}
 		catch (RuntimeException ex) {
@@ -309,12 +320,13 @@ final class TwoLevelCache implements Cache {
 		}
 		finally {
 			if (acquired != null) {
-				context.l2().unlock(name, lockKey, token);
+				held.release();
 			}
 		}
 	}
 
-	private CacheEntry loadAndStore(String key, Callable<?> loader, Collection<String> tags) {
+	private CacheEntry loadAndStore(String key, Callable<?> loader, Collection<String> tags, @Nullable HeldLock held,
+			boolean publish) {
 		long started = System.nanoTime();
 		Object value;
 		try {
@@ -330,7 +342,7 @@ final class TwoLevelCache implements Cache {
 		if (entry == null) {
 			return new CacheEntry(null, 0, 0, 0);
 		}
-		store(key, entry, tags);
+		store(key, entry, tags, held, publish);
 		return entry;
 	}
 
@@ -346,8 +358,19 @@ final class TwoLevelCache implements Cache {
 		return new CacheEntry(value, fresh, fresh + settings.staleTtl().toMillis(), loadMillis);
 	}
 
-	// Tags go first: an invalidation that runs between the two steps still finds the key.
-	private void store(String key, CacheEntry entry, Collection<String> tags) {
+	/**
+	 * Writes L1, the tags (first: an invalidation that runs between the two steps still finds the key),
+	 * then L2, releasing {@code held} in the same round trip.
+	 * <p>
+	 * {@code publish=false} is for a first population, a load after Redis had no entry: no peer can then
+	 * serve an older copy from L1 that a real write should have removed. Peers' L1 copies are never served
+	 * past the entry's own expiry (checked on every L1 read), and everything else that removes an entry
+	 * (evict, clear, put, tag invalidation) publishes itself; after a disconnect L1 is cleared anyway. What
+	 * remains is an entry Redis dropped early (maxmemory eviction): a peer may then serve its copy, which
+	 * was a valid cached value, until its own L1 TTL, as any cache would until its TTL.
+	 */
+	private void store(String key, CacheEntry entry, Collection<String> tags, @Nullable HeldLock held,
+			boolean publish) {
 		String entryKey = CacheKeys.entry(name, key);
 		l1.put(key, entry);
 		if (!tags.isEmpty()) {
@@ -361,8 +384,39 @@ final class TwoLevelCache implements Cache {
 			metrics.encodeErrors.increment();
 			return;
 		}
-		context.l2().set(name, entryKey, json, entry.ttlMillis(now()));
-		context.invalidations().publishEvict(name, key);
+		if (held != null && !held.released) {
+			held.released = true;
+			context.l2().setAndUnlock(name, entryKey, json, entry.ttlMillis(now()), held.key, held.token);
+		}
+		else {
+			context.l2().set(name, entryKey, json, entry.ttlMillis(now()));
+		}
+		if (publish) {
+			context.invalidations().publishEvict(name, key);
+		}
+	}
+
+	/** A loader lock this thread holds; released once, by the write of the value or by an unlock. */
+	private final class HeldLock {
+
+		final String key;
+
+		final String token;
+
+		boolean released;
+
+		HeldLock(String key, String token) {
+			this.key = key;
+			this.token = token;
+		}
+
+		void release() {
+			if (!released) {
+				released = true;
+				context.l2().unlock(name, key, token);
+			}
+		}
+
 	}
 
 	String encode(CacheEntry entry) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +30,57 @@ class CacheScriptsIntegrationTests {
 
 	@Test
 	void unlockDeletesOnlyTheOwnersLock() {
-		String lock = "sf:cache:lock:test:" + id;
+		String lock = CacheKeys.lock("sf:cache:v1:test:" + id);
 		stack.redis.opsForValue().set(lock, "owner", Duration.ofSeconds(10));
 
 		assertThat(stack.redis.execute(L2Store.UNLOCK, List.of(lock), "intruder")).isZero();
 		assertThat(stack.redis.hasKey(lock)).isTrue();
 		assertThat(stack.redis.execute(L2Store.UNLOCK, List.of(lock), "owner")).isEqualTo(1);
 		assertThat(stack.redis.hasKey(lock)).isFalse();
+	}
+
+	@Test
+	void getOrLockReturnsTheEntryOrTakesTheLockOnce() {
+		String entry = "sf:cache:v1:test:" + id;
+		String lock = CacheKeys.lock(entry);
+
+		assertThat(stack.redis.execute(L2Store.GET_OR_LOCK, List.of(entry, lock), "me", "10000")).containsExactly(2L);
+		assertThat(stack.redis.opsForValue().get(lock)).isEqualTo("me");
+		assertThat(stack.redis.getExpire(lock, TimeUnit.MILLISECONDS)).isBetween(9_000L, 10_000L);
+		assertThat(stack.redis.execute(L2Store.GET_OR_LOCK, List.of(entry, lock), "peer", "10000")).containsExactly(0L);
+		assertThat(stack.redis.opsForValue().get(lock)).isEqualTo("me");
+
+		stack.redis.opsForValue().set(entry, "{\"v\":1}", Duration.ofSeconds(10));
+		assertThat(stack.redis.execute(L2Store.GET_OR_LOCK, List.of(entry, lock), "peer", "10000"))
+			.containsExactly(1L, "{\"v\":1}");
+		stack.redis.delete(List.of(entry, lock));
+	}
+
+	@Test
+	void setAndUnlockWritesTheEntryAndReleasesOnlyTheOwnersLock() {
+		String entry = "sf:cache:v1:test:" + id;
+		String lock = CacheKeys.lock(entry);
+		stack.redis.opsForValue().set(lock, "owner", Duration.ofSeconds(10));
+
+		assertThat(stack.redis.execute(L2Store.SET_AND_UNLOCK, List.of(entry, lock), "a", "60000", "intruder")).isZero();
+		assertThat(stack.redis.opsForValue().get(entry)).isEqualTo("a");
+		assertThat(stack.redis.hasKey(lock)).isTrue();
+
+		assertThat(stack.redis.execute(L2Store.SET_AND_UNLOCK, List.of(entry, lock), "b", "60000", "owner")).isEqualTo(1);
+		assertThat(stack.redis.opsForValue().get(entry)).isEqualTo("b");
+		assertThat(stack.redis.getExpire(entry, TimeUnit.MILLISECONDS)).isBetween(50_000L, 60_000L);
+		assertThat(stack.redis.hasKey(lock)).isFalse();
+		stack.redis.delete(entry);
+	}
+
+	@Test
+	void aLockSharesItsEntrysClusterSlotWhateverTheKey() {
+		for (String entry : List.of("sf:cache:v1:product:42", "sf:cache:v1:x:{tag}rest", "sf:cache:v1:x:a}b",
+				"sf:cache:v1:x:{}y", "sf:cache:v1:x:{" + id)) {
+			String lock = CacheKeys.lock(entry);
+			assertThat(lock).startsWith("sf:cache:lock:{").endsWith(entry.substring(CacheKeys.ENTRY_PREFIX.length()));
+			assertThat(SlotHash.getSlot(lock)).as(lock).isEqualTo(SlotHash.getSlot(entry));
+		}
 	}
 
 	@Test

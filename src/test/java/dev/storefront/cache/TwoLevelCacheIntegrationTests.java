@@ -110,13 +110,13 @@ class TwoLevelCacheIntegrationTests {
 
 		assertThat(loads).hasValue(1);
 		assertThat(redis.hasKey("sf:cache:v1:" + name + ":7")).isTrue();
-		assertThat(redis.hasKey("sf:cache:lock:" + name + ":7")).isFalse();
+		assertThat(redis.hasKey(CacheKeys.lock("sf:cache:v1:" + name + ":7"))).isFalse();
 	}
 
 	@Test
 	void aWaiterTakesOverWhenTheLoaderOfAnotherInstanceDies() {
 		// A "dead" instance took the lock and will never write the value.
-		redis.opsForValue().set("sf:cache:lock:" + name + ":9", "dead-owner", Duration.ofMillis(400));
+		redis.opsForValue().set(CacheKeys.lock("sf:cache:v1:" + name + ":9"), "dead-owner", Duration.ofMillis(400));
 		AtomicInteger loads = new AtomicInteger();
 
 		long started = System.nanoTime();

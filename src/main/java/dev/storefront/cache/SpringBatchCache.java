@@ -5,55 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
 /**
- * {@link TagCache} and {@link BatchCache} over any Spring CacheManager, for the {@code redis} and
- * {@code none} modes: no tag tracking (invalidating a tag clears the caches used with tags) and
- * per-key batch reads.
+ * {@link BatchCache} over any Spring CacheManager, for the {@code redis} and {@code none} modes: per-key
+ * reads. A class of its own, not one object implementing both APIs: the bean of either type would then
+ * also match the other and make injection ambiguous.
  */
-final class SpringCacheAdapters implements TagCache, BatchCache {
+final class SpringBatchCache implements BatchCache {
 
 	private final CacheManager manager;
 
-	private final Set<String> taggedCaches = ConcurrentHashMap.newKeySet();
-
-	SpringCacheAdapters(CacheManager manager) {
+	SpringBatchCache(CacheManager manager) {
 		this.manager = manager;
-	}
-
-	@Override
-	public <T> T get(String cacheName, Object key, Collection<String> tags, Supplier<T> loader) {
-		Cache cache = manager.getCache(cacheName);
-		if (cache == null) {
-			return loader.get();
-		}
-		taggedCaches.add(cacheName);
-		try {
-			return cache.get(key, loader::get);
-		}
-		catch (Cache.ValueRetrievalException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
-	}
-
-	@Override
-	public long invalidate(String tag) {
-		for (String name : taggedCaches) {
-			Cache cache = manager.getCache(name);
-			if (cache != null) {
-				cache.clear();
-			}
-		}
-		return -1;
 	}
 
 	@Override

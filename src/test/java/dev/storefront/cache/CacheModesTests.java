@@ -1,0 +1,48 @@
+package dev.storefront.cache;
+
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The comparison modes wire: one bean of each cache API (the benchmark starts the app in every mode, and
+ * an ambiguous bean once kept {@code redis} and {@code none} from starting at all). Nothing connects to
+ * Redis here: the stock manager only connects on first use.
+ */
+class CacheModesTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "redis", "none" })
+	void eachModeExposesOneManagerOneTagCacheAndOneBatchCache(String mode) {
+		ClientResources resources = DefaultClientResources.create();
+		try {
+			new ApplicationContextRunner().withUserConfiguration(CacheConfiguration.class)
+				.withBean(RedisConnectionFactory.class, () -> new LettuceConnectionFactory("127.0.0.1", 1))
+				.withBean(ClientResources.class, () -> resources)
+				.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+				.withPropertyValues("storefront.cache.mode=" + mode,
+						"storefront.cache.caches.product.type=java.lang.String",
+						"storefront.cache.caches.product.ttl=1m")
+				.run(context -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context).hasSingleBean(CacheManager.class);
+					assertThat(context).hasSingleBean(TagCache.class);
+					assertThat(context).hasSingleBean(BatchCache.class);
+				});
+		}
+		finally {
+			resources.shutdown();
+		}
+	}
+
+}
