@@ -17,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -247,11 +245,7 @@ class CartIntegrationTests {
 	@Test
 	void aRedisOutageIsA503NotAHang() {
 		try (EmbeddedRedis own = EmbeddedRedis.start()) {
-			LettuceConnectionFactory factory = new LettuceConnectionFactory(
-					new RedisStandaloneConfiguration("127.0.0.1", own.port()),
-					LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
-			factory.afterPropertiesSet();
-			factory.start();
+			LettuceConnectionFactory factory = own.connectionFactory(Duration.ofMillis(500));
 			try {
 				StringRedisTemplate template = new StringRedisTemplate(factory);
 				Carts down = new Carts(template, new CartProperties(THIRTY_DAYS, 50));

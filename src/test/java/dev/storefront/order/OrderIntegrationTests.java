@@ -1,6 +1,5 @@
 package dev.storefront.order;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import dev.storefront.support.Api;
 import dev.storefront.support.Api.Response;
 import dev.storefront.support.Api.Session;
 import dev.storefront.support.IntegrationTest;
+import dev.storefront.support.ProductFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,32 +33,21 @@ class OrderIntegrationTests {
 
 	Session admin;
 
+	ProductFixtures catalog;
+
 	@BeforeEach
 	void setUp() {
 		api = new Api(port);
-		admin = api.admin();
+		catalog = new ProductFixtures(api);
+		admin = catalog.admin();
 	}
 
 	long product(String price, int stock) {
-		long category = api.post("/api/categories", Map.of("name", "Orders " + UUID.randomUUID()))
-			.as(admin)
-			.send()
-			.expect(201)
-			.json()
-			.get("id")
-			.asLong();
-		return api.post("/api/products", Map.of("sku", "O-" + UUID.randomUUID(), "name", "Thing", "price",
-				new BigDecimal(price), "stock", stock, "categoryId", category))
-			.as(admin)
-			.send()
-			.expect(201)
-			.json()
-			.get("id")
-			.asLong();
+		return catalog.product(price, stock);
 	}
 
 	int stock(long productId) {
-		return api.get("/api/products/" + productId).send().expect(200).json().get("stock").asInt();
+		return catalog.stock(productId);
 	}
 
 	static Map<String, Object> order(long productId, int quantity) {

@@ -7,7 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
@@ -78,6 +82,19 @@ public final class EmbeddedRedis implements AutoCloseable {
 
 	public String url() {
 		return "redis://127.0.0.1:" + port;
+	}
+
+	/**
+	 * A started connection factory for this server, for tests that build components by hand; the caller
+	 * destroys it.
+	 */
+	public LettuceConnectionFactory connectionFactory(Duration commandTimeout) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port),
+				LettuceClientConfiguration.builder().commandTimeout(commandTimeout).build());
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
 	}
 
 	public void stop() {

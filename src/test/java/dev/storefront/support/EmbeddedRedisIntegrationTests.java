@@ -1,10 +1,10 @@
 package dev.storefront.support;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -20,10 +20,7 @@ class EmbeddedRedisIntegrationTests {
 	@Test
 	void theBundledBinaryRunsWhenNoRedisIsInstalled() {
 		try (EmbeddedRedis redis = EmbeddedRedis.start(true)) {
-			LettuceConnectionFactory factory = new LettuceConnectionFactory(
-					new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
-			factory.afterPropertiesSet();
-			factory.start();
+			LettuceConnectionFactory factory = redis.connectionFactory(Duration.ofSeconds(2));
 			try {
 				StringRedisTemplate template = new StringRedisTemplate(factory);
 				template.opsForValue().set("probe", "ok");

@@ -5,8 +5,6 @@ import java.time.Duration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -23,11 +21,7 @@ class ViewRecorderRedisDownIntegrationTests {
 	@Test
 	void aRedisOutageDropsViewsAndCountsThem() {
 		try (EmbeddedRedis own = EmbeddedRedis.start()) {
-			LettuceConnectionFactory factory = new LettuceConnectionFactory(
-					new RedisStandaloneConfiguration("127.0.0.1", own.port()),
-					LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
-			factory.afterPropertiesSet();
-			factory.start();
+			LettuceConnectionFactory factory = own.connectionFactory(Duration.ofMillis(500));
 			try {
 				SimpleMeterRegistry meters = new SimpleMeterRegistry();
 				StringRedisTemplate redis = new StringRedisTemplate(factory);
