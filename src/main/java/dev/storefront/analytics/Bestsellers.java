@@ -40,7 +40,7 @@ class Bestsellers {
 
 	@TransactionalEventListener
 	void on(Order.OrderConfirmed confirmed) {
-		IsoWeek week = IsoWeek.of(LocalDate.ofInstant(confirmed.confirmedAt(), ZoneOffset.UTC));
+		IsoWeek week = IsoWeek.of(LocalDate.ofInstant(confirmed.occurredAt(), ZoneOffset.UTC));
 		List<String> args = new ArrayList<>();
 		args.add(String.valueOf(properties.bestsellerRetention().toMillis()));
 		confirmed.items().forEach(line -> {

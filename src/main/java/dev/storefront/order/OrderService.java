@@ -3,7 +3,6 @@ package dev.storefront.order;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -74,9 +73,10 @@ public class OrderService {
 			order.addItem(item.productId(), item.quantity(), reservation.unitPrice(), reservation.currency(), position++);
 		}
 		OrderEntity saved = orders.saveAndFlush(order);
-		log.info("Order {} placed by user {} for {} {}", saved.getId(), userId, saved.toOrder().total(),
-				saved.toOrder().currency());
-		return new Placement(saved.toOrder(), true);
+		Order placed = saved.toOrder();
+		events.publishEvent(Order.OrderPlaced.of(placed, userId));
+		log.info("Order {} placed by user {} for {} {}", saved.getId(), userId, placed.total(), placed.currency());
+		return new Placement(placed, true);
 	}
 
 	/** The order a key already produced, after a concurrent first call won the race. */
@@ -100,7 +100,7 @@ public class OrderService {
 	public Order pay(long id, CurrentUser caller) {
 		OrderEntity order = visible(id, caller);
 		Order confirmed = move(order, OrderStatus.CONFIRMED);
-		events.publishEvent(new Order.OrderConfirmed(id, order.getUserId(), confirmed.items(), Instant.now()));
+		events.publishEvent(Order.OrderConfirmed.of(confirmed, order.getUserId()));
 		log.info("Order {} confirmed", id);
 		return confirmed;
 	}
@@ -109,9 +109,11 @@ public class OrderService {
 	@Transactional
 	public Order cancel(long id, CurrentUser caller) {
 		OrderEntity order = visible(id, caller);
+		OrderStatus previous = order.toOrder().status();
 		Order cancelled = move(order, OrderStatus.CANCELLED);
 		cancelled.items().forEach(line -> inventory.giveBack(line.productId(), line.quantity()));
-		events.publishEvent(new Order.OrderCancelled(id, order.getUserId(), cancelled.items()));
+		String reason = order.getUserId() == caller.id() ? "customer" : "admin";
+		events.publishEvent(Order.OrderCancelled.of(cancelled, order.getUserId(), previous, reason));
 		log.info("Order {} cancelled", id);
 		return cancelled;
 	}
@@ -123,7 +125,12 @@ public class OrderService {
 			OrderEntity order = orders.findById(id).orElseThrow(() -> new OrderNotFound(id));
 			throw new IllegalOrderTransition(id, order.toOrder().status(), target);
 		}
-		return move(orders.findById(id).orElseThrow(() -> new OrderNotFound(id)), target);
+		OrderEntity order = orders.findById(id).orElseThrow(() -> new OrderNotFound(id));
+		Order moved = move(order, target);
+		events.publishEvent(target == OrderStatus.SHIPPED ? Order.OrderShipped.of(moved, order.getUserId())
+				: Order.OrderDelivered.of(moved, order.getUserId()));
+		log.info("Order {} {}", id, target);
+		return moved;
 	}
 
 	private Order move(OrderEntity order, OrderStatus target) {

@@ -3,6 +3,7 @@ package dev.storefront.user;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -16,9 +17,12 @@ class UserService {
 
 	private final PasswordEncoder passwords;
 
-	UserService(Users users, PasswordEncoder passwords) {
+	private final ApplicationEventPublisher events;
+
+	UserService(Users users, PasswordEncoder passwords, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwords = passwords;
+		this.events = events;
 	}
 
 	@Transactional
@@ -27,14 +31,17 @@ class UserService {
 		if (users.existsByEmail(email)) {
 			throw new EmailTaken();
 		}
+		UserResponse registered;
 		try {
-			return users.saveAndFlush(new UserEntity(email, passwords.encode(request.password()), request.name().strip(),
-					Set.of("USER"))).toResponse();
+			registered = users.saveAndFlush(new UserEntity(email, passwords.encode(request.password()),
+					request.name().strip(), Set.of("USER"))).toResponse();
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two registrations raced past the check; the unique index decided.
 			throw new EmailTaken();
 		}
+		events.publishEvent(UserRegistered.of(registered));
+		return registered;
 	}
 
 	UserResponse find(long id) {
