@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.storefront.catalog.Product;
 import dev.storefront.catalog.ProductService;
 import dev.storefront.user.CurrentUser;
+import dev.storefront.web.InvalidRequest;
 
 @RestController
 class AnalyticsController {
@@ -69,19 +70,19 @@ class AnalyticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "any") String mode) {
 		if (date != null && (from != null || to != null)) {
-			throw new IllegalArgumentException("give either date or from and to, not both");
+			throw new InvalidRequest("give either date or from and to, not both");
 		}
 		if (from == null && to == null) {
 			LocalDate day = date == null ? visitors.today() : date;
 			return new ActiveUserCount(day, day, null, activeUsers.count(day));
 		}
 		if (from == null || to == null) {
-			throw new IllegalArgumentException("a range needs both from and to");
+			throw new InvalidRequest("a range needs both from and to");
 		}
 		ActiveUsers.Mode parsed = switch (mode) {
 			case "all" -> ActiveUsers.Mode.ALL;
 			case "any" -> ActiveUsers.Mode.ANY;
-			default -> throw new IllegalArgumentException("mode must be all or any, not " + mode);
+			default -> throw new InvalidRequest("mode must be all or any, not " + mode);
 		};
 		return new ActiveUserCount(from, to, mode, activeUsers.count(from, to, parsed));
 	}
