@@ -106,6 +106,11 @@ final class GroupConsumer implements Runnable {
 		return running;
 	}
 
+	/** Whether the loop's thread is alive (for tests: failures must not end it). */
+	synchronized boolean isAlive() {
+		return thread != null && thread.isAlive();
+	}
+
 	@Override
 	public void run() {
 		long nextClaim = 0;

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators' view of the event streams (ADMIN, as everything under {@code /api/admin}).
+ * Operators' view of the event streams (ADMIN, as everything under {@code /api/admin}). While Redis is
+ * unreachable every endpoint answers 503 with {@code Retry-After} ({@link StreamsUnavailable}).
  */
 @RestController
 @RequestMapping("/api/admin/streams")
@@ -35,7 +36,7 @@ class StreamAdminController {
 	/** {@code sf:events} and {@code sf:events:dlq}: length, first and last id, groups and consumers. */
 	@GetMapping
 	Map<String, List<StreamAdmin.StreamView>> streams() {
-		return Map.of("streams", admin.streams());
+		return Map.of("streams", StreamsUnavailable.guard(admin::streams));
 	}
 
 	/** History of {@code sf:events} after an id (exclusive); newest first with {@code reverse=true}. */
@@ -43,25 +44,28 @@ class StreamAdminController {
 	Page events(@RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(StreamAdmin.MAX_PAGE) int count,
 			@RequestParam(defaultValue = "false") boolean reverse) {
-		return Page.of(admin.history(after, count, reverse));
+		return Page.of(StreamsUnavailable.guard(() -> admin.history(after, count, reverse)));
 	}
 
 	/** The newest dead letters, newest first. */
 	@GetMapping("/dlq")
 	Page deadLetters(@RequestParam(defaultValue = "50") @Min(1) @Max(StreamAdmin.MAX_PAGE) int count) {
-		return Page.of(StreamAdmin.entries(deadLetters.newest(count)));
+		return Page.of(StreamAdmin.entries(StreamsUnavailable.guard(() -> deadLetters.newest(count))));
 	}
 
 	/** Puts a dead letter back on {@code sf:events} and removes it from the DLQ. */
 	@PostMapping("/dlq/{id}/replay")
 	Map<String, String> replay(@PathVariable String id) {
-		return Map.of("id", id, "replayedAs", deadLetters.replay(id).toString());
+		return Map.of("id", id, "replayedAs", StreamsUnavailable.guard(() -> deadLetters.replay(id)).toString());
 	}
 
 	@DeleteMapping("/dlq/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String id) {
-		deadLetters.delete(id);
+		StreamsUnavailable.guard(() -> {
+			deadLetters.delete(id);
+			return null;
+		});
 	}
 
 	/** A page of entries and the id to continue after ({@code null} on an empty page). */
