@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,15 +20,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.util.ClassUtils;
 
 import dev.storefront.events.StreamEvent;
 import dev.storefront.support.Api;
 import dev.storefront.support.Api.Session;
 import dev.storefront.support.IntegrationTest;
+import dev.storefront.support.ProductFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two instances on one Redis: notifications produced on A (the shared test context) reach STOMP and
@@ -212,6 +217,53 @@ class RealtimeNotificationsIntegrationTests {
 
 			await().atMost(Duration.ofSeconds(5)).until(() -> stomp.closed.isDone() && sse.ended.isDone());
 		}
+	}
+
+	/**
+	 * End to end: outbox, stream {@code sf:events}, consumer group {@code notifications}, fan-out. Needs the
+	 * events module's outbox and consumer groups (issue 8, sections 1-2); skipped until they are on the
+	 * classpath, then it must pass.
+	 */
+	@Test
+	void orderPaidOnAReachesStompAndSseClientsOnBWithinTwoSeconds() throws Exception {
+		assumeTrue(ClassUtils.isPresent("org.springframework.modulith.events.jdbc.JdbcEventPublicationRepository",
+				null), "needs the events module's outbox (spring-modulith-starter-jdbc): run after merging feature/events");
+		Session user = a.newUser();
+		long product = new ProductFixtures(a).product("12.50", 10);
+		try (StompClient stomp = StompClient.withToken(b.port, user.token());
+				SseClient sse = SseClient.connected(http, b.port, user.token(), null)) {
+			stomp.subscribe("/user/queue/notifications");
+			awaitSubscriptions(user.userId(), 1);
+			long order = a.post("/api/orders", Map.of("items", List.of(Map.of("productId", product, "quantity", 1))))
+				.as(user).send().expect(201).json().get("id").asLong();
+
+			long paid = System.nanoTime();
+			a.post("/api/orders/" + order + "/pay", Map.of()).as(user).send().expect(200);
+
+			Duration budget = Duration.ofSeconds(2);
+			JsonNode viaStomp = nextOfType(() -> stomp.messages.poll(remaining(paid, budget), TimeUnit.NANOSECONDS),
+					n -> n.get("type").asString(), "order.confirmed");
+			SseClient.Event viaSse = nextOfType(() -> sse.next(Duration.ofNanos(remaining(paid, budget))),
+					SseClient.Event::name, "order.confirmed");
+			assertThat(viaStomp).as("STOMP order.confirmed within 2 s of the commit").isNotNull();
+			assertThat(viaSse).as("SSE order.confirmed within 2 s of the commit").isNotNull();
+			assertThat(viaStomp.get("data").get("orderId").asLong()).isEqualTo(order);
+			assertThat(viaSse.data().get("data").get("orderId").asLong()).isEqualTo(order);
+		}
+	}
+
+	private static long remaining(long started, Duration budget) {
+		return Math.max(1, budget.toNanos() - (System.nanoTime() - started));
+	}
+
+	/** The first item of the given type, skipping others (order.placed comes first); null on timeout. */
+	private static <T> T nextOfType(Callable<T> next, Function<T, String> type, String wanted) throws Exception {
+		for (T item = next.call(); item != null; item = next.call()) {
+			if (wanted.equals(type.apply(item))) {
+				return item;
+			}
+		}
+		return null;
 	}
 
 	private void awaitSubscriptions(long userId, int count) {
