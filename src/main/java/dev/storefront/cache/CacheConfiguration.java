@@ -23,6 +23,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 
+import dev.storefront.config.CacheRedis;
+
 /**
  * Picks the cache layer by {@code storefront.cache.mode}. The cache advice runs outside the
  * transaction advice, so a cache hit never opens a transaction (or borrows a connection).
@@ -40,8 +42,8 @@ class CacheConfiguration implements CachingConfigurer {
 	}
 
 	@Bean
-	CacheLayer cacheLayer(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
-			MeterRegistry meters) {
+	CacheLayer cacheLayer(CacheProperties properties, @CacheRedis RedisConnectionFactory factory,
+			ClientResources resources, MeterRegistry meters) {
 		return switch (properties.mode()) {
 			case TWO_LEVEL -> {
 				TwoLevelStack stack = new TwoLevelStack(properties, factory, resources, meters);
