@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.cache.annotation.CachePut;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -44,14 +45,20 @@ public class ProductService {
 
 	private final CatalogCaches caches;
 
+	private final StockWatch stockWatch;
+
+	private final ApplicationEventPublisher events;
+
 	ProductService(Products products, Categories categories, CachedProducts cached, TagCache tagCache,
-			BatchCache batchCache, CatalogCaches caches) {
+			BatchCache batchCache, CatalogCaches caches, StockWatch stockWatch, ApplicationEventPublisher events) {
 		this.products = products;
 		this.categories = categories;
 		this.cached = cached;
 		this.tagCache = tagCache;
 		this.batchCache = batchCache;
 		this.caches = caches;
+		this.stockWatch = stockWatch;
+		this.events = events;
 	}
 
 	/** Served from the cache; no transaction is opened on a hit. */
@@ -114,7 +121,12 @@ public class ProductService {
 		requireCategory(request.categoryId());
 		entity.update(request.sku(), slugOf(request), request.name(), request.description(), money(request.price()),
 				currency(request), request.stock(), request.categoryId());
-		return save(entity).toProduct();
+		Product updated = save(entity).toProduct();
+		if (updated.price().compareTo(current.price()) != 0) {
+			events.publishEvent(ProductPriceChanged.of(id, current.price(), updated.price()));
+		}
+		stockWatch.changed(id, current.stock(), updated.stock());
+		return updated;
 	}
 
 	@Transactional
@@ -127,6 +139,7 @@ public class ProductService {
 		// Straight from the database: the cached copy is the one being replaced.
 		Product updated = products.findById(id).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(id));
 		caches.listingsChangedAfterCommit(updated.categoryId());
+		stockWatch.changed(id, updated.stock() - delta, updated.stock());
 		return updated;
 	}
 
