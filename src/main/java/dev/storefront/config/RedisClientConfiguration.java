@@ -1,10 +1,12 @@
 package dev.storefront.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * here commands fail at once while disconnected and time out after {@code spring.data.redis.timeout}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisCircuitBreakerProperties.class)
 class RedisClientConfiguration {
 
 	@Bean
@@ -25,6 +28,15 @@ class RedisClientConfiguration {
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).keepAlive(true).build())
 			.timeoutOptions(TimeoutOptions.enabled(properties.getTimeout()))
 			.build());
+	}
+
+	/**
+	 * The one registry of Redis circuit breakers (cache, rate limit policies, session store), all of one
+	 * shape: {@code storefront.redis.circuit-breaker.*}.
+	 */
+	@Bean
+	CircuitBreakerRegistry redisCircuitBreakers(RedisCircuitBreakerProperties properties) {
+		return RedisCircuitBreakers.registry(properties);
 	}
 
 }

@@ -25,7 +25,6 @@ import org.springframework.util.unit.DataSize;
  * @param clockRefresh how often each instance re-measures its offset to Redis's clock ({@code TIME}), which
  * token buckets use instead of the local clock
  * @param failureLogInterval fail-open refusals of Redis are logged at most once per this interval
- * @param circuitBreaker when to stop calling a failing Redis
  * @param policies the policies by name; every policy that matches a request applies
  */
 @ConfigurationProperties("storefront.ratelimit")
@@ -35,21 +34,11 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("16KB") DataSize maxKeyBody, @DefaultValue("500ms") Duration timeout,
 		@DefaultValue("30s") Duration clockRefresh,
 		@DefaultValue("1m") Duration failureLogInterval,
-		@DefaultValue CircuitBreaker circuitBreaker, @Nullable Map<String, Policy> policies) {
+		@Nullable Map<String, Policy> policies) {
 
 	public RateLimitProperties {
 		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
 		policies = policies == null ? Map.of() : new LinkedHashMap<>(policies);
-	}
-
-	/**
-	 * A small breaker in front of Redis: after {@code failureThreshold} consecutive failures, calls are
-	 * skipped for {@code openFor}, then one probe call decides whether to close it again.
-	 *
-	 * @param failureThreshold consecutive failures that open the breaker
-	 * @param openFor how long the breaker stays open before a probe
-	 */
-	public record CircuitBreaker(@DefaultValue("3") int failureThreshold, @DefaultValue("5s") Duration openFor) {
 	}
 
 	/**

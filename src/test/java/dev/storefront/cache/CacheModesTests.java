@@ -1,5 +1,6 @@
 package dev.storefront.cache;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,7 @@ class CacheModesTests {
 			new ApplicationContextRunner().withUserConfiguration(CacheConfiguration.class)
 				.withBean(RedisConnectionFactory.class, () -> new LettuceConnectionFactory("127.0.0.1", 1))
 				.withBean(ClientResources.class, () -> resources)
+				.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
 				.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 				.withPropertyValues("storefront.cache.mode=" + mode,
 						"storefront.cache.caches.product.type=java.lang.String",
