@@ -19,10 +19,13 @@ public class Inventory {
 
 	private final Products products;
 
+	private final StockWatch stockWatch;
+
 	private final CatalogCaches caches;
 
-	Inventory(Products products, CatalogCaches caches) {
+	Inventory(Products products, StockWatch stockWatch, CatalogCaches caches) {
 		this.products = products;
+		this.stockWatch = stockWatch;
 		this.caches = caches;
 	}
 
@@ -39,6 +42,7 @@ public class Inventory {
 		}
 		ProductEntity product = products.findById(productId).orElseThrow(() -> new ProductNotFound(productId));
 		Product view = product.toProduct();
+		stockWatch.changed(productId, view.stock() + quantity, view.stock());
 		caches.listingsChangedAfterCommit(view.categoryId());
 		return new Reservation(productId, quantity, view.price(), view.currency());
 	}
