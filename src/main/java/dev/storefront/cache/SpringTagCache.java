@@ -34,15 +34,7 @@ final class SpringTagCache implements TagCache {
 			throw new UnknownCacheName(cacheName);
 		}
 		taggedCaches.add(cacheName);
-		try {
-			return cache.get(key, loader::get);
-		}
-		catch (Cache.ValueRetrievalException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
+		return LoaderExceptions.unwrapped(() -> cache.get(key, loader::get));
 	}
 
 	@Override

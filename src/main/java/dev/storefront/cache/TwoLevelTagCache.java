@@ -4,8 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.springframework.cache.Cache;
-
 /**
  * Tags on the two-level caches: entries are registered in Redis tag sets when stored (unless a tag was
  * invalidated while they loaded); invalidation removes the members in Redis and evicts their L1 copies
@@ -29,15 +27,8 @@ final class TwoLevelTagCache implements TagCache {
 		if (target == null) {
 			throw new UnknownCacheName(cache);
 		}
-		try {
-			return (T) target.get(TwoLevelCache.keyOf(key), loader::get, List.copyOf(tags));
-		}
-		catch (Cache.ValueRetrievalException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
+		List<String> tagList = List.copyOf(tags);
+		return LoaderExceptions.unwrapped(() -> (T) target.get(TwoLevelCache.keyOf(key), loader::get, tagList));
 	}
 
 	@Override
