@@ -61,6 +61,12 @@ final class TwoLevelStack implements SmartLifecycle {
 
 	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
 			MeterRegistry meters, CircuitBreaker breaker) {
+		this(properties, factory, resources, meters, breaker, true);
+	}
+
+	/** @param configureServer whether pre-warm may CONFIG SET {@code notify-keyspace-events} itself */
+	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
+			MeterRegistry meters, CircuitBreaker breaker, boolean configureServer) {
 		StringRedisTemplate redis = new StringRedisTemplate(factory);
 		RedisGuard guard = new RedisGuard(breaker, meters);
 		L2Store l2 = new L2Store(redis, guard);
@@ -69,7 +75,7 @@ final class TwoLevelStack implements SmartLifecycle {
 		this.invalidations = invalidations;
 		Refresher refresher = new Refresher(properties.refreshThreads());
 		boolean prewarm = properties.caches().values().stream().anyMatch(CacheSettings::prewarmOnExpiry);
-		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm);
+		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm, configureServer);
 		this.context = new CacheContext(meters, l2, invalidations, new KeyScanner(factory), refresher,
 				new TagIndex(redis, guard), prewarmer, pending);
 		this.replay = new InvalidationReplay(pending, context);

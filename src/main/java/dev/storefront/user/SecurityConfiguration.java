@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -34,9 +35,11 @@ class SecurityConfiguration {
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, CookieProperties cookies) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, CookieProperties cookies, Environment environment)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers(prometheusScrapeOnManagementPort(environment)).permitAll()
 			.requestMatchers("/actuator/**").hasRole("ADMIN")
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 			.requestMatchers("/api/auth/**").permitAll()
@@ -67,6 +70,20 @@ class SecurityConfiguration {
 							? "Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header"
 							: "You are not allowed to do this")));
 		return http.build();
+	}
+
+	/**
+	 * Prometheus scrapes without a login, but only on a separate management port
+	 * ({@code management.server.port}), which no proxy publishes (docs/deployment.md). On the API port,
+	 * or without a management port, {@code /actuator/prometheus} still needs ADMIN.
+	 */
+	static RequestMatcher prometheusScrapeOnManagementPort(Environment environment) {
+		return (HttpServletRequest request) -> {
+			Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+			Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+			return managementPort != null && !managementPort.equals(serverPort)
+					&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
+		};
 	}
 
 	/**
