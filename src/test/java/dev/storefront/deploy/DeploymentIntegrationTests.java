@@ -75,7 +75,8 @@ class DeploymentIntegrationTests {
 		int compiled = ToolProvider.getSystemJavaCompiler()
 			.run(null, null, null, "-d", classes.toString(), "deploy/docker/HealthCheck.java");
 		assertThat(compiled).isZero();
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
+				ClassLoader.getPlatformClassLoader())) {
 			Method check = loader.loadClass("HealthCheck").getMethod("check", String.class);
 
 			assertThat(check.invoke(null, "http://127.0.0.1:" + port + "/actuator/health/readiness")).isEqualTo(0);
