@@ -23,6 +23,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 
+import dev.storefront.config.CacheRedis;
 import dev.storefront.config.RedisServerProperties;
 
 /**
@@ -42,8 +43,8 @@ class CacheConfiguration implements CachingConfigurer {
 	}
 
 	@Bean
-	CacheLayer cacheLayer(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
-			MeterRegistry meters, RedisServerProperties server) {
+	CacheLayer cacheLayer(CacheProperties properties, @CacheRedis RedisConnectionFactory factory,
+			ClientResources resources, MeterRegistry meters, RedisServerProperties server) {
 		return switch (properties.mode()) {
 			case TWO_LEVEL -> {
 				TwoLevelStack stack = new TwoLevelStack(properties, factory, resources, meters,

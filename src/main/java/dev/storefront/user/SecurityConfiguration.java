@@ -35,7 +35,8 @@ class SecurityConfiguration {
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, Environment environment) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, CookieProperties cookies, Environment environment)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers(prometheusScrapeOnManagementPort(environment)).permitAll()
@@ -58,7 +59,7 @@ class SecurityConfiguration {
 		http.httpBasic(basic -> basic.disable());
 		http.logout(logout -> logout.disable());
 		http.anonymous(anonymous -> anonymous.principal("anonymous"));
-		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(cookies))
 			.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 			.requireCsrfProtectionMatcher(cookieAuthenticatedWrite()));
 		http.exceptionHandling(errors -> errors
@@ -94,6 +95,14 @@ class SecurityConfiguration {
 		return (HttpServletRequest request) -> !SAFE_METHODS.contains(request.getMethod())
 				&& !TokenOrCookieSessionIdResolver.usesToken(request)
 				&& WebUtils.getCookie(request, "SESSION") != null;
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens(CookieProperties cookies) {
+		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		if (cookies.secureCookies()) {
+			tokens.setCookieCustomizer(cookie -> cookie.secure(true));
+		}
+		return tokens;
 	}
 
 	@Bean
