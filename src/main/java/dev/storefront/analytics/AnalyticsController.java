@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.storefront.catalog.Product;
 import dev.storefront.user.CurrentUser;
+import dev.storefront.web.InvalidRequest;
 
 @RestController
 class AnalyticsController {
@@ -52,14 +53,14 @@ class AnalyticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "any") ActiveUsers.Mode mode) {
 		if (date != null && (from != null || to != null)) {
-			throw new IllegalArgumentException("give either date or from and to, not both");
+			throw new InvalidRequest("give either date or from and to, not both");
 		}
 		if (from == null && to == null) {
 			LocalDate day = date == null ? visitors.today() : date;
 			return new ActiveUserCount(day, day, null, activeUsers.count(day));
 		}
 		if (from == null || to == null) {
-			throw new IllegalArgumentException("a range needs both from and to");
+			throw new InvalidRequest("a range needs both from and to");
 		}
 		return new ActiveUserCount(from, to, mode.toString(), activeUsers.count(from, to, mode));
 	}

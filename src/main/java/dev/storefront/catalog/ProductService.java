@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.storefront.cache.BatchCache;
 import dev.storefront.cache.TagCache;
 import dev.storefront.web.PageResponse;
+import dev.storefront.web.InvalidRequest;
 
 /**
  * Reads and writes products. Reads are public: other modules (cart, cache) use them; writes go
@@ -76,7 +77,7 @@ public class ProductService {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Product> findAll(Collection<Long> ids) {
 		if (ids.size() > MAX_BATCH) {
-			throw new IllegalArgumentException("at most " + MAX_BATCH + " ids per batch");
+			throw new InvalidRequest("at most " + MAX_BATCH + " ids per batch");
 		}
 		LinkedHashSet<Long> ordered = new LinkedHashSet<>(ids);
 		Map<Long, Product> found = batchCache.getAll(CatalogCaches.PRODUCT, ordered, this::load);
@@ -163,7 +164,7 @@ public class ProductService {
 
 	private void requireCategory(long categoryId) {
 		if (!categories.existsById(categoryId)) {
-			throw new IllegalArgumentException("categoryId " + categoryId + " does not exist");
+			throw new InvalidRequest("categoryId " + categoryId + " does not exist");
 		}
 	}
 
