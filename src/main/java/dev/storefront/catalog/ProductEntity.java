@@ -95,6 +95,11 @@ class ProductEntity {
 		this.categoryId = categoryId;
 	}
 
+	/** Marks the row changed (new version and update time) when something shown with it changed. */
+	void touch() {
+		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
 	void markDeleted() {
 		this.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 	}

@@ -43,8 +43,11 @@ public class ProductService {
 
 	private final CatalogCaches caches;
 
+	private final CatalogImages images;
+
 	ProductService(Products products, Categories categories, CachedProducts cached, TagCache tagCache,
-			BatchCache batchCache, CatalogCaches caches) {
+			BatchCache batchCache, CatalogCaches caches, CatalogImages images) {
+		this.images = images;
 		this.products = products;
 		this.categories = categories;
 		this.cached = cached;
@@ -60,7 +63,8 @@ public class ProductService {
 	}
 
 	public Product findBySlug(String slug) {
-		return products.findBySlug(slug).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(slug));
+		return products.findBySlug(slug).map(ProductEntity::toProduct).map(images::decorate)
+			.orElseThrow(() -> new ProductNotFound(slug));
 	}
 
 	/**
@@ -113,7 +117,7 @@ public class ProductService {
 		requireCategory(request.categoryId());
 		entity.update(request.sku(), slugOf(request), request.name(), request.description(), money(request.price()),
 				currency(request), request.stock(), request.categoryId());
-		return save(entity).toProduct();
+		return images.decorate(save(entity).toProduct());
 	}
 
 	@Transactional
@@ -126,7 +130,7 @@ public class ProductService {
 		// Straight from the database: the cached copy is the one being replaced.
 		Product updated = products.findById(id).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(id));
 		caches.listingsChangedAfterCommit(updated.categoryId());
-		return updated;
+		return images.decorate(updated);
 	}
 
 	@Transactional
@@ -137,6 +141,18 @@ public class ProductService {
 		entity.markDeleted();
 		caches.listingsChangedAfterCommit(before.categoryId());
 		return before;
+	}
+
+	/**
+	 * A product's images changed: a new version (so ETags change) and its cache entries evicted.
+	 */
+	@Transactional
+	@CacheEvict(cacheNames = CatalogCaches.PRODUCT, key = "#id")
+	public void imagesChanged(long id) {
+		products.findById(id).ifPresent(entity -> {
+			entity.touch();
+			caches.listingsChangedAfterCommit(entity.toProduct().categoryId());
+		});
 	}
 
 	private ProductEntity save(ProductEntity entity) {
