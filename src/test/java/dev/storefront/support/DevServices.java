@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -32,6 +33,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @TestConfiguration(proxyBeanMethods = false)
 public class DevServices {
 
+	/**
+	 * System property choosing the Redis topology of the shared context: unset for one local server,
+	 * {@value #CLUSTER} for the 3+3 {@link RedisCluster} (the {@code topologies} Maven profile sets it).
+	 */
+	public static final String TOPOLOGY = "storefront.test.redis";
+
+	public static final String CLUSTER = "cluster";
+
 	@Bean
 	JdbcConnectionDetails devPostgres() {
 		Postgres postgres = Postgres.get();
@@ -55,6 +64,18 @@ public class DevServices {
 
 	@Bean
 	DataRedisConnectionDetails devRedis() {
+		if (CLUSTER.equals(System.getProperty(TOPOLOGY))) {
+			List<DataRedisConnectionDetails.Node> nodes = RedisCluster.shared().nodes().stream().map(node -> {
+				String[] parts = node.split(":");
+				return new DataRedisConnectionDetails.Node(parts[0], Integer.parseInt(parts[1]));
+			}).toList();
+			return new DataRedisConnectionDetails() {
+				@Override
+				public Cluster getCluster() {
+					return () -> nodes;
+				}
+			};
+		}
 		RedisURI uri = RedisURI.create(redisUrl());
 		return new DataRedisConnectionDetails() {
 			@Override
