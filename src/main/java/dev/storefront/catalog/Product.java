@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import dev.storefront.cache.Versioned;
+
 /**
- * A product as the API shows it; {@code price} always has two decimal places. {@code images} are its
- * processed images on single-product reads (listings leave them empty).
+ * A product as the API shows it; {@code price} always has two decimal places. Its {@code version} keeps a
+ * slow cache load from overwriting a newer write-through. {@code images} are its processed images on
+ * single-product reads (listings leave them empty).
  */
 public record Product(Long id, String sku, String slug, String name, String description, BigDecimal price,
 		String currency, int stock, long categoryId, Instant createdAt, Instant updatedAt, long version,
-		List<Image> images) {
+		List<Image> images) implements Versioned {
 
 	public Product {
 		images = images == null ? List.of() : List.copyOf(images);
