@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.util.ClassUtils;
 
 import dev.storefront.events.StreamEvent;
 import dev.storefront.support.Api;
@@ -31,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two instances on one Redis: notifications produced on A (the shared test context) reach STOMP and
@@ -220,14 +218,11 @@ class RealtimeNotificationsIntegrationTests {
 	}
 
 	/**
-	 * End to end: outbox, stream {@code sf:events}, consumer group {@code notifications}, fan-out. Needs the
-	 * events module's outbox and consumer groups (issue 8, sections 1-2); skipped until they are on the
-	 * classpath, then it must pass.
+	 * End to end: the order service's event, the outbox, the stream {@code sf:events}, the consumer group
+	 * {@code notifications} (on either instance), the fan-out.
 	 */
 	@Test
 	void orderPaidOnAReachesStompAndSseClientsOnBWithinTwoSeconds() throws Exception {
-		assumeTrue(ClassUtils.isPresent("org.springframework.modulith.events.jdbc.JdbcEventPublicationRepository",
-				null), "needs the events module's outbox (spring-modulith-starter-jdbc): run after merging feature/events");
 		Session user = a.newUser();
 		long product = new ProductFixtures(a).product("12.50", 10);
 		try (StompClient stomp = StompClient.withToken(b.port, user.token());
