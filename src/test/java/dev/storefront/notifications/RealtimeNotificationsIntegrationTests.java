@@ -160,7 +160,8 @@ class RealtimeNotificationsIntegrationTests {
 			try (StompClient stomp = StompClient.withToken(b.port, mallory.token())) {
 				stomp.subscribe(destination);
 				handler.handle(orderEvent("OrderPlaced", victim.userId(), 1));
-				assertThat(stomp.errors.poll(5, TimeUnit.SECONDS)).as("ERROR frame for %s", destination).isNotNull();
+				// Refused: the server answers with an ERROR frame and closes the connection.
+				await().atMost(Duration.ofSeconds(10)).until(() -> !stomp.errors.isEmpty() || stomp.closed.isDone());
 				assertThat(stomp.messages.poll(300, TimeUnit.MILLISECONDS)).as(destination).isNull();
 			}
 		}
@@ -240,8 +241,14 @@ class RealtimeNotificationsIntegrationTests {
 					n -> n.get("type").asString(), "order.confirmed");
 			SseClient.Event viaSse = nextOfType(() -> sse.next(Duration.ofNanos(remaining(paid, budget))),
 					SseClient.Event::name, "order.confirmed");
-			assertThat(viaStomp).as("STOMP order.confirmed within 2 s of the commit").isNotNull();
-			assertThat(viaSse).as("SSE order.confirmed within 2 s of the commit").isNotNull();
+			if (viaStomp == null || viaSse == null) {
+				// Say how late it was (or that it never came) rather than only "not within 2 s".
+				JsonNode late = viaStomp != null ? viaStomp
+						: nextOfType(() -> stomp.messages.poll(15, TimeUnit.SECONDS), n -> n.get("type").asString(),
+								"order.confirmed");
+				throw new AssertionError("order.confirmed not on STOMP and SSE within 2 s of the commit; STOMP "
+						+ (late == null ? "never within 17 s" : "after " + (System.nanoTime() - paid) / 1_000_000 + " ms"));
+			}
 			assertThat(viaStomp.get("data").get("orderId").asLong()).isEqualTo(order);
 			assertThat(viaSse.data().get("data").get("orderId").asLong()).isEqualTo(order);
 		}
