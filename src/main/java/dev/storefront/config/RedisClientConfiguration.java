@@ -1,10 +1,12 @@
 package dev.storefront.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * applies the same customizers.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisCircuitBreakerProperties.class)
 class RedisClientConfiguration {
 
 	@Bean
@@ -28,6 +31,15 @@ class RedisClientConfiguration {
 			.autoReconnect(true)
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).keepAlive(true).build())
 			.timeoutOptions(TimeoutOptions.enabled(properties.getTimeout()));
+	}
+
+	/**
+	 * The one registry of Redis circuit breakers (cache, rate limit policies, session store), all of one
+	 * shape: {@code storefront.redis.circuit-breaker.*}.
+	 */
+	@Bean
+	CircuitBreakerRegistry redisCircuitBreakers(RedisCircuitBreakerProperties properties) {
+		return RedisCircuitBreakers.registry(properties);
 	}
 
 }
