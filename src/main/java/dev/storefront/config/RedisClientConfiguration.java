@@ -1,5 +1,6 @@
 package dev.storefront.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -25,6 +26,14 @@ class RedisClientConfiguration {
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).keepAlive(true).build())
 			.timeoutOptions(TimeoutOptions.enabled(properties.getTimeout()))
 			.build());
+	}
+
+	/**
+	 * The one registry of Redis circuit breakers; each user names its breaker and passes its own config.
+	 */
+	@Bean
+	CircuitBreakerRegistry redisCircuitBreakers() {
+		return CircuitBreakerRegistry.ofDefaults();
 	}
 
 }
