@@ -11,6 +11,8 @@ final class AnalyticsScripts {
 
 	static final RedisScript<Long> COUNT_SALE = of("count-sale");
 
+	static final RedisScript<Long> UNCOUNT_SALE = of("uncount-sale");
+
 	static final RedisScript<Long> ADD_VISITOR = of("add-visitor");
 
 	static final RedisScript<Long> MARK_ACTIVE = of("mark-active");

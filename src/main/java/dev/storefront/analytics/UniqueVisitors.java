@@ -47,7 +47,7 @@ public class UniqueVisitors {
 
 	/**
 	 * Distinct visitors of a product over {@code from..to} (inclusive), and per day: one pipeline.
-	 * @throws IllegalArgumentException if the range is reversed or longer than the retention
+	 * @throws dev.storefront.web.InvalidRequest if the range is reversed or longer than the retention
 	 */
 	public VisitorCount count(long productId, LocalDate from, LocalDate to) {
 		return stats(productId, from, to).range();
@@ -56,7 +56,7 @@ public class UniqueVisitors {
 	/**
 	 * Today's distinct visitors, and those of {@code from..to} when {@code from} is given, in one pipeline
 	 * on the shared connection (one round trip). The range is validated before Redis is asked.
-	 * @throws IllegalArgumentException if the range is reversed or longer than the retention
+	 * @throws dev.storefront.web.InvalidRequest if the range is reversed or longer than the retention
 	 */
 	public VisitorStats stats(long productId, LocalDate from, LocalDate to) {
 		LocalDate today = today();

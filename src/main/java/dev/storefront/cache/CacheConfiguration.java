@@ -23,6 +23,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 
+import dev.storefront.config.CacheRedis;
+import dev.storefront.config.RedisServerProperties;
+
 /**
  * Picks the cache layer by {@code storefront.cache.mode}. The cache advice runs outside the
  * transaction advice, so a cache hit never opens a transaction (or borrows a connection).
@@ -40,11 +43,12 @@ class CacheConfiguration implements CachingConfigurer {
 	}
 
 	@Bean
-	CacheLayer cacheLayer(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
-			MeterRegistry meters) {
+	CacheLayer cacheLayer(CacheProperties properties, @CacheRedis RedisConnectionFactory factory,
+			ClientResources resources, MeterRegistry meters, RedisServerProperties server) {
 		return switch (properties.mode()) {
 			case TWO_LEVEL -> {
-				TwoLevelStack stack = new TwoLevelStack(properties, factory, resources, meters);
+				TwoLevelStack stack = new TwoLevelStack(properties, factory, resources, meters,
+						server.configureKeyspaceEvents());
 				yield new CacheLayer(stack.manager(), new TwoLevelTagCache(stack.manager(), stack.context()),
 						new TwoLevelBatchCache(stack.manager(), stack.context()), stack);
 			}

@@ -41,11 +41,15 @@ final class Prewarmer implements MessageListener {
 
 	private final boolean enabled;
 
-	Prewarmer(Invalidations caches, Refresher refresher, StringRedisTemplate redis, boolean enabled) {
+	private final boolean configureServer;
+
+	Prewarmer(Invalidations caches, Refresher refresher, StringRedisTemplate redis, boolean enabled,
+			boolean configureServer) {
 		this.caches = caches;
 		this.refresher = refresher;
 		this.redis = redis;
 		this.enabled = enabled;
+		this.configureServer = configureServer;
 	}
 
 	void remember(String entryKey, Callable<?> loader, Collection<String> tags) {
@@ -58,9 +62,12 @@ final class Prewarmer implements MessageListener {
 		}
 	}
 
-	/** Adds {@code Ex} to {@code notify-keyspace-events}; a managed Redis that blocks CONFIG is only logged. */
+	/**
+	 * Adds {@code Ex} to {@code notify-keyspace-events}; a managed Redis that blocks CONFIG is only logged.
+	 * With {@code storefront.redis.configure-keyspace-events=false} no CONFIG is sent: the server's conf sets it.
+	 */
 	void enableNotifications() {
-		if (!enabled) {
+		if (!enabled || !configureServer) {
 			return;
 		}
 		try {

@@ -52,6 +52,12 @@ final class TwoLevelStack implements SmartLifecycle {
 
 	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
 			MeterRegistry meters) {
+		this(properties, factory, resources, meters, true);
+	}
+
+	/** @param configureServer whether pre-warm may CONFIG SET {@code notify-keyspace-events} itself */
+	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
+			MeterRegistry meters, boolean configureServer) {
 		StringRedisTemplate redis = new StringRedisTemplate(factory);
 		RedisGuard guard = new RedisGuard(properties.breaker().failureThreshold(), properties.breaker().openFor(),
 				meters);
@@ -60,7 +66,7 @@ final class TwoLevelStack implements SmartLifecycle {
 		this.invalidations = invalidations;
 		Refresher refresher = new Refresher(properties.refreshThreads());
 		boolean prewarm = properties.caches().values().stream().anyMatch(CacheSettings::prewarmOnExpiry);
-		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm);
+		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm, configureServer);
 		this.context = new CacheContext(meters, l2, invalidations, new KeyScanner(factory), refresher,
 				new TagIndex(redis, guard), prewarmer);
 		JsonMapper json = JsonMapper.builder().build();

@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,15 +17,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Carts {
-
-	private static final RedisScript<Long> PUT = script("put", Long.class);
-
-	private static final RedisScript<Long> REMOVE = script("remove", Long.class);
-
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> READ = script("read", List.class);
-
-	private static final RedisScript<Long> REMOVE_ORDERED = script("remove-ordered", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -40,7 +29,7 @@ class Carts {
 
 	/** Reads the cart and slides its TTL. */
 	CartSnapshot read(long userId) {
-		List<?> flat = call(() -> redis.execute(READ, List.of(CartKeys.cart(userId)), ttl()));
+		List<?> flat = call(() -> redis.execute(CartScripts.READ, List.of(CartKeys.cart(userId)), ttl()));
 		Map<String, String> hash = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
 			hash.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
@@ -49,7 +38,7 @@ class Carts {
 	}
 
 	void put(long userId, long productId, int quantity) {
-		Long result = call(() -> redis.execute(PUT, List.of(CartKeys.cart(userId)), String.valueOf(productId),
+		Long result = call(() -> redis.execute(CartScripts.PUT, List.of(CartKeys.cart(userId)), String.valueOf(productId),
 				String.valueOf(quantity), ttl(), String.valueOf(properties.maxLines()), UUID.randomUUID().toString()));
 		if (result != null && result < 0) {
 			throw new CartFull(properties.maxLines());
@@ -57,7 +46,7 @@ class Carts {
 	}
 
 	boolean remove(long userId, long productId) {
-		Long removed = call(() -> redis.execute(REMOVE, List.of(CartKeys.cart(userId)), String.valueOf(productId), ttl()));
+		Long removed = call(() -> redis.execute(CartScripts.REMOVE, List.of(CartKeys.cart(userId)), String.valueOf(productId), ttl()));
 		return removed != null && removed > 0;
 	}
 
@@ -73,7 +62,7 @@ class Carts {
 			args.add(String.valueOf(productId));
 			args.add(String.valueOf(quantity));
 		});
-		Long removed = call(() -> redis.execute(REMOVE_ORDERED, List.of(CartKeys.cart(userId)), args.toArray()));
+		Long removed = call(() -> redis.execute(CartScripts.REMOVE_ORDERED, List.of(CartKeys.cart(userId)), args.toArray()));
 		return removed == null ? 0 : removed;
 	}
 
@@ -88,10 +77,6 @@ class Carts {
 		catch (DataAccessException ex) {
 			throw new CartUnavailable(ex);
 		}
-	}
-
-	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("scripts/cart/" + name + ".lua"), type);
 	}
 
 }

@@ -18,8 +18,11 @@ public class Inventory {
 
 	private final Products products;
 
-	Inventory(Products products) {
+	private final StockWatch stockWatch;
+
+	Inventory(Products products, StockWatch stockWatch) {
 		this.products = products;
+		this.stockWatch = stockWatch;
 	}
 
 	/**
@@ -35,6 +38,7 @@ public class Inventory {
 		}
 		ProductEntity product = products.findById(productId).orElseThrow(() -> new ProductNotFound(productId));
 		Product view = product.toProduct();
+		stockWatch.changed(productId, view.stock() + quantity, view.stock());
 		return new Reservation(productId, quantity, view.price(), view.currency());
 	}
 

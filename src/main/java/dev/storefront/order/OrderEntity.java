@@ -89,7 +89,7 @@ class OrderEntity {
 			this.currency = currency;
 		}
 		else if (!this.currency.equals(currency)) {
-			throw new IllegalArgumentException("All items of an order must share one currency");
+			throw new MixedCurrencies();
 		}
 		items.add(new OrderItemEntity(productId, quantity, unitPrice, position));
 		total = total.add(unitPrice.multiply(BigDecimal.valueOf(quantity)));

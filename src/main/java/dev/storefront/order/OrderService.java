@@ -95,10 +95,20 @@ public class OrderService {
 				OrderEntity::toOrder);
 	}
 
-	/** Simulated payment: PENDING to CONFIRMED. */
+	/** Throws 404 unless the caller may see the order (its owner or an administrator). */
+	void requireVisibleTo(long id, CurrentUser caller) {
+		visible(id, caller);
+	}
+
+	/** Throws 404 unless the caller may see the order, 403 unless the caller placed it. */
+	void requirePayableBy(long id, CurrentUser caller) {
+		owned(id, caller);
+	}
+
+	/** Simulated payment: PENDING to CONFIRMED, by the customer who placed the order only. */
 	@Transactional
 	public Order pay(long id, CurrentUser caller) {
-		OrderEntity order = visible(id, caller);
+		OrderEntity order = owned(id, caller);
 		Order confirmed = move(order, OrderStatus.CONFIRMED);
 		events.publishEvent(Order.OrderConfirmed.of(confirmed, order.getUserId()));
 		log.info("Order {} confirmed", id);
@@ -148,6 +158,14 @@ public class OrderService {
 			.orElseThrow(() -> new OrderNotFound(id));
 	}
 
+	private OrderEntity owned(long id, CurrentUser caller) {
+		OrderEntity order = visible(id, caller);
+		if (order.getUserId() != caller.id()) {
+			throw new NotOrderOwner(id);
+		}
+		return order;
+	}
+
 	private static Placement replay(OrderEntity existing, String fingerprint) {
 		if (!fingerprint.equals(existing.getRequestFingerprint())) {
 			throw new IdempotencyKeyReused();
@@ -159,7 +177,7 @@ public class OrderService {
 		Set<Long> seen = new HashSet<>();
 		for (OrderRequest.Item item : request.items()) {
 			if (!seen.add(item.productId())) {
-				throw new IllegalArgumentException("Product " + item.productId() + " appears more than once; send one line per product");
+				throw new DuplicateOrderLine(item.productId());
 			}
 		}
 	}

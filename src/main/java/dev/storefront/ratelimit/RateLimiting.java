@@ -39,7 +39,7 @@ final class RateLimiting implements DisposableBean {
 		}
 		this.filter = new RateLimitFilter(policies,
 				properties.exemptPaths().stream().map(PathPatternParser.defaultInstance::parse).toList(),
-				new ClientIp(properties.trustedProxies()), json, properties.maxKeyBody().toBytes(),
+				new ClientIp(properties.trustedProxies(), properties.ipv4PrefixLength(), properties.ipv6PrefixLength()), json, properties.maxKeyBody().toBytes(),
 				new RateLimitMetrics(meters), new FailureLog(properties.failureLogInterval()));
 	}
 

@@ -40,7 +40,7 @@ class ViewStatsService {
 	 * @param from first day of a visitor range (default: {@code to}); with both {@code null}, no range
 	 * @param to last day of the range (default: today)
 	 * @throws dev.storefront.catalog.ProductNotFound if no live product has this id
-	 * @throws IllegalArgumentException if the range is reversed or longer than the retention
+	 * @throws dev.storefront.web.InvalidRequest if the range is reversed or longer than the retention
 	 */
 	ViewStats stats(long id, LocalDate from, LocalDate to) {
 		long persisted = database.count(id);
