@@ -34,7 +34,10 @@ final class AnalyticsScripts {
 	}
 
 	private static RedisScript<Long> of(String name) {
-		return RedisScript.of(new ClassPathResource("scripts/analytics/" + name + ".lua"), Long.class);
+		// The class's own loader, not the thread's: a static field may first be touched on a request thread
+		// whose web application class loader is gone once that (test) server stops.
+		return RedisScript.of(new ClassPathResource("scripts/analytics/" + name + ".lua", AnalyticsScripts.class.getClassLoader()),
+				Long.class);
 	}
 
 	/** A script with its SHA and source read once. */

@@ -1,7 +1,7 @@
 package dev.storefront.cache;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -52,7 +52,7 @@ final class Prewarmer implements MessageListener {
 		this.configureServer = configureServer;
 	}
 
-	void remember(String entryKey, Callable<?> loader, Collection<String> tags) {
+	void remember(String entryKey, Callable<?> loader, List<String> tags) {
 		loaders.put(entryKey, new Loader(loader, tags));
 	}
 
@@ -103,7 +103,7 @@ final class Prewarmer implements MessageListener {
 		refresher.submit(cache.getName(), parsed[1], () -> cache.refresh(parsed[1], 0, loader.loader(), loader.tags()));
 	}
 
-	record Loader(Callable<?> loader, Collection<String> tags) {
+	record Loader(Callable<?> loader, List<String> tags) {
 	}
 
 }

@@ -46,6 +46,12 @@ public record ProductQuery(Long category, String q, BigDecimal minPrice, BigDeci
 		toSort(sort);
 	}
 
+	/** The sort as {@code field,asc|desc}, one spelling per meaning. */
+	String canonicalSort() {
+		Sort.Order order = toSort(sort).iterator().next();
+		return order.getProperty() + "," + (order.isAscending() ? "asc" : "desc");
+	}
+
 	PageRequest toPageRequest() {
 		return PageRequest.of(page, size, toSort(sort).and(Sort.by("id")));
 	}

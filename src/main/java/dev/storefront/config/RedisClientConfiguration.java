@@ -6,6 +6,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * applies the same customizers.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisCircuitBreakerProperties.class)
 class RedisClientConfiguration {
 
 	@Bean
@@ -32,11 +34,12 @@ class RedisClientConfiguration {
 	}
 
 	/**
-	 * The one registry of Redis circuit breakers; each user names its breaker and passes its own config.
+	 * The one registry of Redis circuit breakers (cache, rate limit policies, session store), all of one
+	 * shape: {@code storefront.redis.circuit-breaker.*}.
 	 */
 	@Bean
-	CircuitBreakerRegistry redisCircuitBreakers() {
-		return CircuitBreakerRegistry.ofDefaults();
+	CircuitBreakerRegistry redisCircuitBreakers(RedisCircuitBreakerProperties properties) {
+		return RedisCircuitBreakers.registry(properties);
 	}
 
 }

@@ -67,9 +67,15 @@ class JobEvents implements SmartLifecycle {
 		return owner.isEmpty() ? null : Long.valueOf(owner);
 	}
 
+	private boolean initialized;
+
 	@Override
-	public void start() {
-		container.afterPropertiesSet();
+	public synchronized void start() {
+		// A context can be stopped and started again (Spring's test context pausing): initialise once.
+		if (!initialized) {
+			container.afterPropertiesSet();
+			initialized = true;
+		}
 		container.start();
 	}
 

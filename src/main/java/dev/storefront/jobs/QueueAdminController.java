@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.storefront.web.InvalidRequest;
+
 /**
  * Queue operations for administrators ({@code /api/admin/**} needs ADMIN).
  */
@@ -41,7 +43,7 @@ class QueueAdminController {
 	@GetMapping("/queues/{queue}/jobs")
 	List<JobController.JobView> jobs(@PathVariable String queue, @RequestParam(defaultValue = "failed") String state,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return queues.jobs(queue, JobState.of(state), page, size).stream().map(JobController.JobView::of).toList();
+		return queues.jobs(queue, state(state), page, size).stream().map(JobController.JobView::of).toList();
 	}
 
 	@PostMapping("/queues/{queue}/retry-failed")
@@ -67,7 +69,7 @@ class QueueAdminController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("queue", queue);
 		body.put("state", state);
-		body.put("deleted", queues.clean(queue, JobState.of(state), olderThan));
+		body.put("deleted", queues.clean(queue, state(state), olderThan));
 		return body;
 	}
 
@@ -76,9 +78,19 @@ class QueueAdminController {
 	JobController.JobView retry(@PathVariable String id) {
 		Job job = queues.job(id).orElseThrow(() -> new JobNotFound(id));
 		if (!queues.retry(job.queue(), job.id())) {
-			throw new IllegalArgumentException("Job " + id + " is " + job.state().value() + ", only failed jobs are retried");
+			throw new InvalidRequest("Job " + id + " is " + job.state().value() + ", only failed jobs are retried");
 		}
 		return JobController.JobView.of(queues.job(job.queue(), job.id()).orElseThrow(() -> new JobNotFound(id)));
+	}
+
+	/** A state named by the caller: an unknown one is the caller's mistake (400), not a stored-data bug. */
+	private static JobState state(String value) {
+		try {
+			return JobState.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequest(ex.getMessage());
+		}
 	}
 
 }

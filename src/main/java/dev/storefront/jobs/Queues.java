@@ -10,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
+import dev.storefront.web.InvalidRequest;
+
 /**
  * The job queue API: adding jobs and operating queues. Options left {@code null} in
  * {@link JobOptions} take the queue's defaults ({@code storefront.jobs.queues.<name>.*}).
@@ -98,7 +100,7 @@ public class Queues {
 	public List<Job> jobs(String queue, JobState state, int page, int size) {
 		requireName(queue);
 		if (page < 0 || size < 1 || size > 100) {
-			throw new IllegalArgumentException("page must be >= 0 and size within 1..100");
+			throw new InvalidRequest("page must be >= 0 and size within 1..100");
 		}
 		return store.jobs(queue, state, page, size);
 	}
@@ -153,7 +155,7 @@ public class Queues {
 	public long clean(String queue, JobState state, Duration age) {
 		requireName(queue);
 		if (state != JobState.COMPLETED && state != JobState.FAILED) {
-			throw new IllegalArgumentException("only completed or failed jobs can be cleaned");
+			throw new InvalidRequest("only completed or failed jobs can be cleaned");
 		}
 		return store.clean(queue, state, age.toMillis());
 	}
@@ -165,7 +167,7 @@ public class Queues {
 
 	static void requireName(String queue) {
 		if (queue == null || !NAME.matcher(queue).matches()) {
-			throw new IllegalArgumentException("queue names are 1..40 of a-z, 0-9 and '-'");
+			throw new InvalidRequest("queue names are 1..40 of a-z, 0-9 and '-'");
 		}
 	}
 

@@ -1,26 +1,35 @@
 package dev.storefront.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.storefront.config.CacheRedis;
+
 /**
- * Wires the Redis monitoring for each Redis the app uses. Today there is one connection factory, reported
- * as {@code state}. When the cache Redis gets its own factory, add it to {@link #redisTargets} as
- * {@code new RedisTarget("cache", cacheFactory)}: the endpoint, the gauges and the dashboard pick it up.
+ * Wires the Redis monitoring for each Redis the app uses: {@code state} (the default connection factory)
+ * and {@code cache} (the {@link CacheRedis} factory) when {@code storefront.redis.cache.*} points it at
+ * another server. Without that, the cache lives on the state Redis and is reported once, as {@code state}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OpsProperties.class)
 class OpsConfiguration {
 
 	@Bean
-	RedisTargets redisTargets(RedisConnectionFactory state) {
-		return new RedisTargets(List.of(new RedisTarget("state", state)));
+	RedisTargets redisTargets(RedisConnectionFactory state, @CacheRedis ObjectProvider<RedisConnectionFactory> cache) {
+		List<RedisTarget> targets = new ArrayList<>(List.of(new RedisTarget("state", state)));
+		RedisConnectionFactory cacheFactory = cache.getIfAvailable();
+		if (cacheFactory != null && !RedisServers.same(state, cacheFactory)) {
+			targets.add(new RedisTarget("cache", cacheFactory));
+		}
+		return new RedisTargets(targets);
 	}
 
 	@Bean

@@ -25,7 +25,6 @@ import org.springframework.util.unit.DataSize;
  * @param clockRefresh how often each instance re-measures its offset to Redis's clock ({@code TIME}), which
  * token buckets use instead of the local clock
  * @param failureLogInterval fail-open refusals of Redis are logged at most once per this interval
- * @param circuitBreaker when to stop calling a failing Redis
  * @param policies the policies by name; every policy that matches a request applies
  * @param ipv4PrefixLength an IPv4 client is counted by its network of this many bits (32: each address)
  * @param ipv6PrefixLength an IPv6 client is counted by its network of this many bits (64: one subscriber's
@@ -38,7 +37,7 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("16KB") DataSize maxKeyBody, @DefaultValue("500ms") Duration timeout,
 		@DefaultValue("30s") Duration clockRefresh,
 		@DefaultValue("1m") Duration failureLogInterval,
-		@DefaultValue CircuitBreaker circuitBreaker, @Nullable Map<String, Policy> policies,
+		@Nullable Map<String, Policy> policies,
 		@DefaultValue("32") int ipv4PrefixLength, @DefaultValue("64") int ipv6PrefixLength) {
 
 	public RateLimitProperties {
@@ -47,16 +46,6 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
 		}
 		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
 		policies = policies == null ? Map.of() : new LinkedHashMap<>(policies);
-	}
-
-	/**
-	 * A small breaker in front of Redis: after {@code failureThreshold} consecutive failures, calls are
-	 * skipped for {@code openFor}, then one probe call decides whether to close it again.
-	 *
-	 * @param failureThreshold consecutive failures that open the breaker
-	 * @param openFor how long the breaker stays open before a probe
-	 */
-	public record CircuitBreaker(@DefaultValue("3") int failureThreshold, @DefaultValue("5s") Duration openFor) {
 	}
 
 	/**

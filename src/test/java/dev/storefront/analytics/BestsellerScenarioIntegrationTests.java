@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code OrderConfirmed} travels through the outbox, the stream and the {@code analytics} group into the
  * week's bestsellers.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+// config: the cache's @CacheRedis factory is reached through a qualifier, which Modulith does not
+// count as a bootstrap dependency.
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "config")
 @Import(DevServices.class)
 @ActiveProfiles("test")
 class BestsellerScenarioIntegrationTests {

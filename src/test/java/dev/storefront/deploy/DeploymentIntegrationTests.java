@@ -33,12 +33,6 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class DeploymentIntegrationTests {
 
-	/**
-	 * Metrics of modules not on main yet (streams, jobs): the lead removes this list when they land, and
-	 * the test then checks them like the others.
-	 */
-	private static final Set<String> PENDING = Set.of("storefront_events_lag", "storefront_jobs_count");
-
 	private static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
 	@LocalServerPort
@@ -57,14 +51,14 @@ class DeploymentIntegrationTests {
 		}
 		Set<String> queried = queriedMetrics();
 		assertThat(queried).contains("storefront_redis_memory_used_bytes", "http_server_requests_seconds_bucket",
-				"storefront_cache_gets_total", "storefront_ratelimit_requests_total", "storefront_locks_acquire_seconds_sum");
+				"storefront_cache_gets_total", "storefront_ratelimit_requests_total", "storefront_locks_acquire_seconds_sum",
+				"storefront_events_lag", "storefront_jobs_count");
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+		// Stream lag and job counts are measured every few seconds: wait for the first round.
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			String scrape = api.get("/actuator/prometheus").as(catalog.admin()).send().expect(200).body();
 			for (String metric : queried) {
-				if (!PENDING.contains(metric)) {
-					assertThat(scrape).as(metric).containsPattern("(?m)^" + Pattern.quote(metric) + "[{ ]");
-				}
+				assertThat(scrape).as(metric).containsPattern("(?m)^" + Pattern.quote(metric) + "[{ ]");
 			}
 		});
 	}
@@ -75,10 +69,13 @@ class DeploymentIntegrationTests {
 		int compiled = ToolProvider.getSystemJavaCompiler()
 			.run(null, null, null, "-d", classes.toString(), "deploy/docker/HealthCheck.java");
 		assertThat(compiled).isZero();
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
+				ClassLoader.getPlatformClassLoader())) {
 			Method check = loader.loadClass("HealthCheck").getMethod("check", String.class);
 
-			assertThat(check.invoke(null, "http://127.0.0.1:" + port + "/actuator/health/readiness")).isEqualTo(0);
+			// The shared test machine can be slower than the check's 4 s budget now and then.
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> check.invoke(null, "http://127.0.0.1:" + port + "/actuator/health/readiness").equals(0));
 			assertThat(check.invoke(null, "http://127.0.0.1:" + port + "/actuator/health/nothing-here")).isEqualTo(1);
 			assertThat(check.invoke(null, "http://127.0.0.1:1/actuator/health/readiness")).isEqualTo(1);
 		}
