@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=3s",
 				"storefront.ratelimit.timeout=2s", "storefront.session.store.minimum-calls=3",
 				"storefront.session.store.sliding-window=4",
-				"storefront.session.store.open-for=2s" })
+				"storefront.session.store.open-for=10s" })
 @Import({ DevServices.class, SessionStoreOutageIntegrationTests.OwnRedis.class })
 @ActiveProfiles("test")
 class SessionStoreOutageIntegrationTests {
@@ -69,7 +69,7 @@ class SessionStoreOutageIntegrationTests {
 	void storeIsHealthy() {
 		api = new Api(port);
 		// A previous outage may have left the login policy's or the session store's breaker open.
-		await().atMost(Duration.ofSeconds(30)).until(() -> degradedGauge() == 0
+		await().atMost(Duration.ofSeconds(60)).until(() -> degradedGauge() == 0
 				&& api.post("/api/auth/login", Map.of("email", "admin@storefront.test", "password",
 						"admin-password-for-tests")).send().status() == 200);
 	}
@@ -106,7 +106,7 @@ class SessionStoreOutageIntegrationTests {
 
 			Response me = timed(() -> api.get("/api/users/me").as(user).send());
 			assertThat(me.status()).as(me.body()).isEqualTo(503);
-			assertThat(me.header("Retry-After")).contains("2");
+			assertThat(me.header("Retry-After")).contains("10");
 			assertThat(me.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
 			assertThat(me.json().get("type").asString()).endsWith("/session-store-unavailable");
 			assertThat(me.header("Storefront-Degraded")).contains("session");
@@ -123,7 +123,7 @@ class SessionStoreOutageIntegrationTests {
 			redis.restart();
 		}
 		// The throwaway Redis kept nothing: the old session is gone, a new login works again.
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(60))
 			.until(() -> api.get("/api/categories").as(user).send().header("Storefront-Degraded").isEmpty());
 		api.get("/api/users/me").as(user).send().expect(401);
 		Session again = api.login(user.email(), "password123");
@@ -171,7 +171,7 @@ class SessionStoreOutageIntegrationTests {
 		finally {
 			redis.resume();
 		}
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(60))
 			.until(() -> api.get("/api/categories").as(user).send().header("Storefront-Degraded").isEmpty());
 		// Nothing touched the session while it was unreadable: the same token works again.
 		api.get("/api/users/me").as(user).send().expect(200);
