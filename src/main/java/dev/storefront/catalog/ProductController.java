@@ -7,6 +7,7 @@ import dev.storefront.web.ApiAccess;
 import dev.storefront.web.ApiAccess.Audience;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 
@@ -80,6 +81,7 @@ class ProductController {
 	}
 
 	@Operation(summary = "Get several products by id", description = "At most 100 ids; the products found, in the order asked. Served from the cache where possible.")
+	@Parameter(name = "ids", description = "Comma-separated product ids", explode = Explode.FALSE, example = "1,2,3")
 	@GetMapping("/batch")
 	List<Product> batch(@RequestParam List<Long> ids) {
 		return products.findAll(ids);

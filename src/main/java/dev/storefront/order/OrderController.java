@@ -66,6 +66,7 @@ class OrderController {
 	@ApiResponse(responseCode = "200", description = "A retry with the same `Idempotency-Key`: the order the first call placed",
 			headers = @Header(name = "Idempotent-Replayed", description = "Always `true`", schema = @Schema(type = "string", allowableValues = "true")))
 	@ApiResponse(responseCode = "409", description = "Not enough stock (the problem names the product), or too many pending orders")
+	@ApiResponse(responseCode = "404", description = "A product of the order does not exist")
 	@ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with a different body")
 	@PostMapping
 	ResponseEntity<Order> place(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody OrderRequest request,

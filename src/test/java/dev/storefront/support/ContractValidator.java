@@ -50,8 +50,10 @@ final class ContractValidator {
 			if (uri.getRawQuery() != null) {
 				for (String pair : uri.getRawQuery().split("&")) {
 					int eq = pair.indexOf('=');
-					request.withQueryParam(decode(eq < 0 ? pair : pair.substring(0, eq)),
-							eq < 0 ? "" : decode(pair.substring(eq + 1)));
+					String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+					// The validator does not split explode=false arrays (ids=1,2,3); numeric lists are split here.
+					List<String> values = value.matches("\\d+(,\\d+)+") ? List.of(value.split(",")) : List.of(value);
+					request.withQueryParam(decode(eq < 0 ? pair : pair.substring(0, eq)), values);
 				}
 			}
 			if (requestBody != null) {
