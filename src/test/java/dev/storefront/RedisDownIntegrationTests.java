@@ -1,6 +1,7 @@
 package dev.storefront;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.RedisURI;
@@ -84,6 +85,31 @@ class RedisDownIntegrationTests {
 		Map<String, String> credentials = Map.of("email", "admin@storefront.test", "password", "admin-password-for-tests");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> api.post("/api/auth/login", credentials).send().status() == 200);
+	}
+
+	/** Realtime endpoints (notifications module) refuse quickly while Redis is down, then recover. */
+	@Test
+	void realtimeEndpointsAnswer503WithRetryAfterWhileRedisIsDown() {
+		Api api = new Api(port);
+		Session session = api.admin();
+		redis.stop();
+		try {
+			await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/ws").send().status() == 503);
+			// The handshake is a GET to /ws; the filter answers before any upgrade handling.
+			for (Api.Call call : List.of(api.get("/ws").header("Sec-WebSocket-Version", "13"),
+					api.get("/api/notifications/stream").as(session).header("Accept", "text/event-stream"))) {
+				long started = System.nanoTime();
+				Response refused = call.send();
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+				assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+				assertThat(refused.header("Retry-After")).isPresent();
+				assertThat(refused.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+			}
+		}
+		finally {
+			redis.restart();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/ws").send().status() != 503);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

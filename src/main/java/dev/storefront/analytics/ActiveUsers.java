@@ -91,6 +91,12 @@ class ActiveUsers {
 			this.operator = operator;
 		}
 
+		/** As the API spells it: {@code all} or {@code any}. */
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	private static final class MarkedToday {

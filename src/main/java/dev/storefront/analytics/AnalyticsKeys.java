@@ -19,6 +19,14 @@ final class AnalyticsKeys {
 		return PREFIX + "best:" + week;
 	}
 
+	/**
+	 * The ISO week an order's confirmation was counted in, e.g. {@code sf:an:best-week:order:42}, so a
+	 * later cancellation takes the units off that week, not the week it happens in.
+	 */
+	static String bestsellerWeekOfOrder(long orderId) {
+		return PREFIX + "best-week:order:" + orderId;
+	}
+
 	/** HyperLogLog of a product's visitors on one day, e.g. {@code sf:an:uv:{p:42}:2026-11-29}. */
 	static String uniqueVisitors(long productId, LocalDate day) {
 		return PREFIX + "uv:{p:" + productId + "}:" + day;

@@ -11,6 +11,8 @@ final class AnalyticsScripts {
 
 	static final RedisScript<Long> COUNT_SALE = of("count-sale");
 
+	static final RedisScript<Long> UNCOUNT_SALE = of("uncount-sale");
+
 	static final RedisScript<Long> ADD_VISITOR = of("add-visitor");
 
 	static final RedisScript<Long> MARK_ACTIVE = of("mark-active");
@@ -23,7 +25,10 @@ final class AnalyticsScripts {
 	}
 
 	private static RedisScript<Long> of(String name) {
-		return RedisScript.of(new ClassPathResource("scripts/analytics/" + name + ".lua"), Long.class);
+		// The class's own loader, not the thread's: a static field may first be touched on a request thread
+		// whose web application class loader is gone once that (test) server stops.
+		return RedisScript.of(new ClassPathResource("scripts/analytics/" + name + ".lua", AnalyticsScripts.class.getClassLoader()),
+				Long.class);
 	}
 
 }

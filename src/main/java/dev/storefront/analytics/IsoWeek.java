@@ -7,6 +7,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.storefront.web.InvalidRequest;
+
 /**
  * An ISO-8601 week such as {@code 2026-W48}: weeks start on Monday and belong to the year that holds
  * their Thursday.
@@ -19,7 +21,7 @@ record IsoWeek(int year, int week) {
 		LocalDate probe = LocalDate.of(year, 6, 1);
 		long weeks = probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
 		if (week < 1 || week > weeks) {
-			throw new IllegalArgumentException("week " + year + "-W" + week + " does not exist");
+			throw new InvalidRequest("week " + year + "-W" + week + " does not exist");
 		}
 	}
 
@@ -27,11 +29,11 @@ record IsoWeek(int year, int week) {
 		return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 	}
 
-	/** Parses {@code YYYY-Www}; anything else is an {@link IllegalArgumentException} (a 400). */
+	/** Parses {@code YYYY-Www}; anything else is an {@link InvalidRequest} (a 400). */
 	static IsoWeek parse(String text) {
 		Matcher matcher = FORMAT.matcher(text);
 		if (!matcher.matches()) {
-			throw new IllegalArgumentException("week must look like 2026-W48, not " + text);
+			throw new InvalidRequest("week must look like 2026-W48, not " + text);
 		}
 		return new IsoWeek(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
 	}

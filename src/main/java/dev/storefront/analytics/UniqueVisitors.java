@@ -49,7 +49,7 @@ public class UniqueVisitors {
 
 	/**
 	 * Distinct visitors of a product over {@code from..to} (inclusive), and per day.
-	 * @throws IllegalArgumentException if the range is reversed or longer than the retention
+	 * @throws dev.storefront.web.InvalidRequest if the range is reversed or longer than the retention
 	 */
 	public VisitorCount count(long productId, LocalDate from, LocalDate to) {
 		List<LocalDate> days = DateRanges.days(from, to, properties.uniqueVisitorRetention());

@@ -2,6 +2,7 @@ package dev.storefront.cache;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 import io.lettuce.core.LettuceFutures;
@@ -21,17 +22,32 @@ final class AsyncPipeline {
 	private AsyncPipeline() {
 	}
 
+	/** Runs the commands and waits for all of them; returns their (completed) futures. */
 	@SuppressWarnings("unchecked")
-	static void run(StringRedisTemplate redis, Duration timeout,
+	static List<RedisFuture<?>> run(StringRedisTemplate redis, Duration timeout,
 			Function<RedisClusterAsyncCommands<byte[], byte[]>, List<RedisFuture<?>>> commands) {
-		redis.execute((RedisCallback<Void>) connection -> {
+		return redis.execute((RedisCallback<List<RedisFuture<?>>>) connection -> {
 			var async = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
 			List<RedisFuture<?>> futures = commands.apply(async);
 			if (!LettuceFutures.awaitAll(timeout, futures.toArray(RedisFuture[]::new))) {
 				throw new IllegalStateException("Redis pipeline timed out after " + timeout);
 			}
-			return null;
+			return futures;
 		});
+	}
+
+	/** The value of a completed future; a failed command is an exception (the guard counts it). */
+	static Object result(RedisFuture<?> future) {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Redis command failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

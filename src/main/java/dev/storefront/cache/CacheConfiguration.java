@@ -3,6 +3,7 @@ package dev.storefront.cache;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 
+import dev.storefront.config.CacheRedis;
+import dev.storefront.config.RedisServerProperties;
+
 /**
  * Picks the cache layer by {@code storefront.cache.mode}. The cache advice runs outside the
  * transaction advice, so a cache hit never opens a transaction (or borrows a connection).
@@ -39,17 +43,22 @@ class CacheConfiguration implements CachingConfigurer {
 		this.meterRegistry = meterRegistry;
 	}
 
+	/** The name of the cache's breaker in the shared registry ({@code storefront.redis.circuit-breaker}). */
+	static final String BREAKER = "cache";
+
 	@Bean
-	CacheLayer cacheLayer(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
-			MeterRegistry meters) {
+	CacheLayer cacheLayer(CacheProperties properties, @CacheRedis RedisConnectionFactory factory,
+			ClientResources resources, MeterRegistry meters, RedisServerProperties server,
+			CircuitBreakerRegistry redisCircuitBreakers) {
 		return switch (properties.mode()) {
 			case TWO_LEVEL -> {
-				TwoLevelStack stack = new TwoLevelStack(properties, factory, resources, meters);
+				TwoLevelStack stack = new TwoLevelStack(properties, factory, resources, meters,
+						redisCircuitBreakers.circuitBreaker(BREAKER), server.configureKeyspaceEvents());
 				yield new CacheLayer(stack.manager(), new TwoLevelTagCache(stack.manager(), stack.context()),
 						new TwoLevelBatchCache(stack.manager(), stack.context()), stack);
 			}
-			case REDIS -> adapt(stockRedis(properties, factory));
-			case NONE -> adapt(new NoOpCacheManager());
+			case REDIS -> adapt(stockRedis(properties, factory), properties);
+			case NONE -> adapt(new NoOpCacheManager(), properties);
 		};
 	}
 
@@ -74,12 +83,13 @@ class CacheConfiguration implements CachingConfigurer {
 		return new CacheErrors(meterRegistry::getObject);
 	}
 
-	private static CacheLayer adapt(CacheManager manager) {
-		return new CacheLayer(manager, new SpringTagCache(manager), new SpringBatchCache(manager), null);
+	static CacheLayer adapt(CacheManager manager, CacheProperties properties) {
+		return new CacheLayer(manager, new SpringTagCache(manager, properties.caches().keySet()),
+				new SpringBatchCache(manager, properties.caches().keySet()), null);
 	}
 
 	/** Spring's stock RedisCacheManager with the same TTLs and typed JSON, for comparison. */
-	private static CacheManager stockRedis(CacheProperties properties, RedisConnectionFactory factory) {
+	static CacheManager stockRedis(CacheProperties properties, RedisConnectionFactory factory) {
 		JsonMapper json = JsonMapper.builder().build();
 		Map<String, RedisCacheConfiguration> configs = new LinkedHashMap<>();
 		properties.caches().forEach((name, settings) -> configs.put(name, RedisCacheConfiguration.defaultCacheConfig()

@@ -2,6 +2,8 @@ package dev.storefront.cache;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One cached value with its logical and physical lifetimes (epoch milliseconds).
  *
@@ -9,8 +11,32 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param freshUntil until when the value is served without a refresh
  * @param expiresAt when the entry is gone (Redis drops it then too): {@code freshUntil + stale-ttl}
  * @param loadMillis how long the load took, which weights XFetch
+ * @param version the entity version of a {@link Versioned} value, else {@link #NO_VERSION}
+ * @param weight the estimated heap bytes of the entry in L1 (not stored in Redis)
  */
-record CacheEntry(Object value, long freshUntil, long expiresAt, long loadMillis) {
+record CacheEntry(Object value, long freshUntil, long expiresAt, long loadMillis, long version, int weight) {
+
+	/** The version of a null or unversioned value: it never replaces a versioned one in Redis. */
+	static final long NO_VERSION = -1;
+
+	/**
+	 * A fresh entry with a jittered TTL, or null when the value is null and negative caching is off.
+	 */
+	static @Nullable CacheEntry fresh(@Nullable Object value, CacheSettings settings, long loadMillis, long now) {
+		if (value == null) {
+			long nullTtl = settings.nullTtl().toMillis();
+			return nullTtl <= 0 ? null : new CacheEntry(null, now + nullTtl, now + nullTtl, loadMillis, NO_VERSION, 0);
+		}
+		long ttl = settings.ttl().toMillis();
+		long fresh = now + ttl + (long) (ttl * settings.ttlJitter() * ThreadLocalRandom.current().nextDouble());
+		long version = value instanceof Versioned versioned ? versioned.version() : NO_VERSION;
+		return new CacheEntry(value, fresh, fresh + settings.staleTtl().toMillis(), loadMillis, version, 0);
+	}
+
+	/** The same entry weighed by its encoded form: about two heap bytes per JSON character, plus overhead. */
+	CacheEntry weighed(String json) {
+		return new CacheEntry(value, freshUntil, expiresAt, loadMillis, version, 64 + 2 * json.length());
+	}
 
 	boolean expired(long now) {
 		return now >= expiresAt;

@@ -53,6 +53,11 @@ final class CacheKeys {
 		return "sf:cache:tag:{" + tag + "}";
 	}
 
+	/** A tag's invalidation count, in the tag set's slot. */
+	static String tagGeneration(String tag) {
+		return tag(tag) + ":gen";
+	}
+
 	/** Where an invalidation moves a tag set first, atomically and in the same slot. */
 	static String detachedTag(String tag, String token) {
 		return tag(tag) + ":detached:" + token;

@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param mode {@code two-level} (default), {@code redis} (Spring's stock RedisCacheManager, same TTLs)
  * or {@code none}
- * @param breaker the circuit breaker in front of Redis
  * @param lock the cross-instance loader lock
  * @param refreshThreads threads that run background refreshes (stale-while-revalidate, XFetch, pre-warm)
+ * @param pendingInvalidations most failed invalidations (keys and tags) remembered for replay once Redis is back;
+ * past it the whole cache is cleared on recovery
  * @param caches the caches, by name; a name that is not listed here is an error, not an untyped cache
  */
 @ConfigurationProperties("storefront.cache")
-record CacheProperties(@DefaultValue("two-level") Mode mode, @DefaultValue Breaker breaker, @DefaultValue Lock lock,
-		@DefaultValue("2") int refreshThreads, Map<String, CacheSettings> caches) {
+record CacheProperties(@DefaultValue("two-level") Mode mode, @DefaultValue Lock lock,
+		@DefaultValue("2") int refreshThreads, @DefaultValue("10000") int pendingInvalidations,
+		Map<String, CacheSettings> caches) {
 
 	CacheProperties {
 		caches = caches == null ? Map.of() : Map.copyOf(caches);
@@ -37,13 +39,6 @@ record CacheProperties(@DefaultValue("two-level") Mode mode, @DefaultValue Break
 
 		TWO_LEVEL, REDIS, NONE
 
-	}
-
-	/**
-	 * @param failureThreshold consecutive Redis failures that open the breaker
-	 * @param openFor how long an open breaker skips Redis before one probe is let through
-	 */
-	record Breaker(@DefaultValue("5") int failureThreshold, @DefaultValue("2s") Duration openFor) {
 	}
 
 	/**

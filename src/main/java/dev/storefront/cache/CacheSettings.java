@@ -2,7 +2,10 @@ package dev.storefront.cache;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The settings of one cache, under {@code storefront.cache.caches.<name>}.
@@ -30,10 +33,12 @@ record CacheSettings(String type, @DefaultValue("15m") Duration ttl, @DefaultVal
 	}
 
 	/**
-	 * @param maxSize most entries held in process
+	 * @param maxSize most entries held in process (ignored when {@code maxWeight} is set)
 	 * @param ttl how long an entry stays in process; peers' writes evict it sooner via pub/sub
+	 * @param maxWeight if set, bounds the in-process level by the estimated heap bytes of its entries
+	 * (about twice their JSON length) instead of by count: for values whose size callers control
 	 */
-	record L1(@DefaultValue("10000") long maxSize, @DefaultValue("30s") Duration ttl) {
+	record L1(@DefaultValue("10000") long maxSize, @DefaultValue("30s") Duration ttl, @Nullable DataSize maxWeight) {
 	}
 
 }

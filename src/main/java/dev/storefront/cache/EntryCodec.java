@@ -1,14 +1,16 @@
 package dev.storefront.cache;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Typed JSON of one cache: an envelope {@code {"f":freshUntil,"x":expiresAt,"d":loadMillis,"v":value}}
- * where the value is read back as the configured type. No polymorphic typing is enabled, so a payload
- * can never choose the class it becomes.
+ * Typed JSON of one cache: an envelope {@code {"n":version,"f":freshUntil,"x":expiresAt,"d":loadMillis,"v":value}}
+ * where the value is read back as the configured type. The version comes first so the write scripts
+ * can compare it without decoding the payload. No polymorphic typing is enabled, so a payload can never
+ * choose the class it becomes.
  */
 final class EntryCodec {
 
@@ -27,17 +29,18 @@ final class EntryCodec {
 	}
 
 	String encode(CacheEntry entry) {
-		return writer.writeValueAsString(
-				new Envelope<>(entry.freshUntil(), entry.expiresAt(), entry.loadMillis(), entry.value()));
+		return writer.writeValueAsString(new Envelope<>(entry.version(), entry.freshUntil(), entry.expiresAt(),
+				entry.loadMillis(), entry.value()));
 	}
 
 	/** @throws RuntimeException (a Jackson exception) if the payload does not have this cache's shape */
 	CacheEntry decode(String json) {
 		Envelope<?> envelope = reader.readValue(json);
-		return new CacheEntry(envelope.v(), envelope.f(), envelope.x(), envelope.d());
+		return new CacheEntry(envelope.v(), envelope.f(), envelope.x(), envelope.d(), envelope.n(), 0).weighed(json);
 	}
 
-	record Envelope<T>(long f, long x, long d, T v) {
+	@JsonPropertyOrder({ "n", "f", "x", "d", "v" })
+	record Envelope<T>(long n, long f, long x, long d, T v) {
 	}
 
 }

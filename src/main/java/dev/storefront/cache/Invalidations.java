@@ -1,6 +1,7 @@
 package dev.storefront.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,8 @@ import org.springframework.data.redis.connection.MessageListener;
 /**
  * L1 invalidation across instances over one pub/sub channel. A message is
  * {@code <instance>|e|<cache>|<key>} (evict) or {@code <instance>|c|<cache>|} (clear); an instance
- * ignores what it sent itself.
+ * ignores what it sent itself. A message that cannot be published is remembered in
+ * {@link PendingInvalidations} and sent again by the replay.
  */
 final class Invalidations implements MessageListener {
 
@@ -21,8 +23,11 @@ final class Invalidations implements MessageListener {
 
 	private final L2Store l2;
 
-	Invalidations(L2Store l2) {
+	private final PendingInvalidations pending;
+
+	Invalidations(L2Store l2, PendingInvalidations pending) {
 		this.l2 = l2;
+		this.pending = pending;
 	}
 
 	void register(TwoLevelCache cache) {
@@ -33,12 +38,28 @@ final class Invalidations implements MessageListener {
 		return caches.get(name);
 	}
 
-	void publishEvict(String cache, String key) {
-		l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|e|" + cache + "|" + key);
+	/** @return false if Redis failed (the caller remembers the invalidation) */
+	boolean publishEvict(String cache, String key) {
+		return l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|e|" + cache + "|" + key);
 	}
 
-	void publishClear(String cache) {
-		l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|c|" + cache + "|");
+	/** @return false if Redis failed (the caller remembers the invalidation) */
+	boolean publishClear(String cache) {
+		return l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|c|" + cache + "|");
+	}
+
+	/** Evicts entries Redis no longer has (by entry key) from L1 here and on every peer. */
+	void evictEntries(List<String> entryKeys) {
+		for (String entryKey : entryKeys) {
+			String[] parsed = CacheKeys.parseEntry(entryKey);
+			TwoLevelCache cache = parsed == null ? null : caches.get(parsed[0]);
+			if (cache != null) {
+				cache.evictLocal(parsed[1]);
+				if (!publishEvict(parsed[0], parsed[1])) {
+					pending.evict(parsed[0], parsed[1]);
+				}
+			}
+		}
 	}
 
 	/** Drops every L1 entry: after a disconnect, invalidations may have been missed. */

@@ -2,34 +2,27 @@ package dev.storefront.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The Redis level: single-key commands behind the {@link RedisGuard}, so every failure is a miss.
- * Multi-key reads are one MGET (split per hash slot on a cluster); writes are pipelined.
+ * The Redis level: single-key commands behind the {@link RedisGuard}, so every failure is a miss (reads)
+ * or a false/null result (writes), never an exception. Multi-key reads are one MGET (split per hash slot
+ * on a cluster); multi-key writes are pipelined.
  */
 final class L2Store {
 
 	static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(1);
 
-	static final RedisScript<Long> UNLOCK = RedisScript.of(new ClassPathResource("scripts/cache/unlock.lua"),
-			Long.class);
-
-	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> GET_OR_LOCK = RedisScript
-		.of(new ClassPathResource("scripts/cache/get-or-lock.lua"), List.class);
-
-	static final RedisScript<Long> SET_AND_UNLOCK = RedisScript
-		.of(new ClassPathResource("scripts/cache/set-and-unlock.lua"), Long.class);
+	private static final byte[] SET_IF_NEWER = bytes(CacheScripts.SET_IF_NEWER.getScriptAsString());
 
 	private final StringRedisTemplate redis;
 
@@ -52,12 +45,24 @@ final class L2Store {
 		return guard.call(cache, "get", () -> redis.opsForValue().get(key), null);
 	}
 
-	void set(String cache, String key, String value, long ttlMillis) {
-		guard.run(cache, "set", () -> redis.opsForValue().set(key, value, Duration.ofMillis(ttlMillis)));
+	/**
+	 * Writes an entry unless Redis holds a newer version of it.
+	 * @return true if written, false if a newer version won, null if Redis failed
+	 */
+	@Nullable Boolean setIfNewer(String cache, String key, String value, long ttlMillis, long version) {
+		return guard.call(cache, "set", () -> written(redis.execute(CacheScripts.SET_IF_NEWER, List.of(key), value,
+				Long.toString(ttlMillis), Long.toString(version))), null);
 	}
 
-	void unlink(String cache, String key) {
-		guard.run(cache, "unlink", () -> redis.unlink(key));
+	/** @return false if Redis failed */
+	boolean unlink(String cache, String key) {
+		return guard.run(cache, "unlink", () -> redis.unlink(key));
+	}
+
+	/** Pipelined single-key UNLINKs (cluster-safe); false if Redis failed. */
+	boolean unlinkAll(String cache, List<String> keys) {
+		return keys.isEmpty() || guard.run(cache, "unlink", () -> AsyncPipeline.run(redis, PIPELINE_TIMEOUT,
+				async -> keys.stream().<RedisFuture<?>>map(key -> async.unlink(bytes(key))).toList()));
 	}
 
 	/** {@code SET lock token NX PX ttl}: true if taken, false if held elsewhere, null if Redis failed. */
@@ -70,15 +75,19 @@ final class L2Store {
 	 * Null if Redis failed.
 	 */
 	@Nullable Claim getOrLock(String cache, String entry, String lock, String token, Duration ttl) {
-		return guard.call(cache, "get-or-lock",
-				() -> Claim.of(redis.execute(GET_OR_LOCK, List.of(entry, lock), token, Long.toString(ttl.toMillis()))),
-				null);
+		return guard.call(cache, "get-or-lock", () -> Claim.of(redis.execute(CacheScripts.GET_OR_LOCK,
+				List.of(entry, lock), token, Long.toString(ttl.toMillis()))), null);
 	}
 
-	/** Writes a loaded entry and releases the caller's loader lock in one round trip. */
-	void setAndUnlock(String cache, String entry, String value, long ttlMillis, String lock, String token) {
-		guard.run(cache, "set", () -> redis.execute(SET_AND_UNLOCK, List.of(entry, lock), value,
-				Long.toString(ttlMillis), token));
+	/**
+	 * Writes a loaded entry unless Redis holds a newer version, and releases the caller's loader lock, in
+	 * one round trip.
+	 * @return true if written, false if a newer version won, null if Redis failed
+	 */
+	@Nullable Boolean setAndUnlock(String cache, String entry, String value, long ttlMillis, long version, String lock,
+			String token) {
+		return guard.call(cache, "set", () -> written(redis.execute(CacheScripts.SET_AND_UNLOCK, List.of(entry, lock),
+				value, Long.toString(ttlMillis), token, Long.toString(version))), null);
 	}
 
 	boolean exists(String cache, String key) {
@@ -86,11 +95,12 @@ final class L2Store {
 	}
 
 	void unlock(String cache, String lock, String token) {
-		guard.run(cache, "unlock", () -> redis.execute(UNLOCK, List.of(lock), token));
+		guard.run(cache, "unlock", () -> redis.execute(CacheScripts.UNLOCK, List.of(lock), token));
 	}
 
-	void publish(String cache, String channel, String message) {
-		guard.run(cache, "publish", () -> redis.convertAndSend(channel, message));
+	/** @return false if Redis failed */
+	boolean publish(String cache, String channel, String message) {
+		return guard.run(cache, "publish", () -> redis.convertAndSend(channel, message));
 	}
 
 	/** The values of {@code keys} in order (null where absent); all null if Redis failed. */
@@ -99,18 +109,38 @@ final class L2Store {
 		return guard.call(cache, "mget", () -> mget(keys), none);
 	}
 
-	/** {@code SET key value PX ttl} for each entry, pipelined. */
-	void setAll(String cache, Map<String, String> values, Map<String, Long> ttls) {
-		guard.run(cache, "set", () -> AsyncPipeline.run(redis, PIPELINE_TIMEOUT, async -> values.entrySet()
-			.stream()
-			.<RedisFuture<?>>map(e -> async.psetex(bytes(e.getKey()), ttls.get(e.getKey()), bytes(e.getValue())))
-			.toList()));
+	/**
+	 * set-if-newer for each entry, pipelined.
+	 * @return per key (in the map's order) whether it was written; null if Redis failed
+	 */
+	@Nullable List<Boolean> setAllIfNewer(String cache, Map<String, Write> writes) {
+		return guard.call(cache, "set", () -> {
+			List<RedisFuture<?>> futures = AsyncPipeline.run(redis, PIPELINE_TIMEOUT, async -> writes.entrySet()
+				.stream()
+				.<RedisFuture<?>>map(e -> async.eval(SET_IF_NEWER, ScriptOutputType.INTEGER,
+						new byte[][] { bytes(e.getKey()) }, bytes(e.getValue().json()),
+						bytes(Long.toString(e.getValue().ttlMillis())), bytes(Long.toString(e.getValue().version()))))
+				.toList());
+			List<Boolean> written = new ArrayList<>(futures.size());
+			for (RedisFuture<?> future : futures) {
+				written.add(Boolean.TRUE.equals(written(AsyncPipeline.result(future))));
+			}
+			return written;
+		}, null);
 	}
 
 	// One MGET; on a cluster connection Spring Data Redis splits it per hash slot.
 	private List<String> mget(List<String> keys) {
 		List<String> values = redis.opsForValue().multiGet(keys);
 		return values == null ? Arrays.asList(new String[keys.size()]) : values;
+	}
+
+	private static Boolean written(@Nullable Object reply) {
+		return reply instanceof Number number && number.longValue() == 1;
+	}
+
+	/** One entry of a batch write: its payload, TTL and entity version. */
+	record Write(String json, long ttlMillis, long version) {
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package dev.storefront.cache;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -41,14 +41,18 @@ final class Prewarmer implements MessageListener {
 
 	private final boolean enabled;
 
-	Prewarmer(Invalidations caches, Refresher refresher, StringRedisTemplate redis, boolean enabled) {
+	private final boolean configureServer;
+
+	Prewarmer(Invalidations caches, Refresher refresher, StringRedisTemplate redis, boolean enabled,
+			boolean configureServer) {
 		this.caches = caches;
 		this.refresher = refresher;
 		this.redis = redis;
 		this.enabled = enabled;
+		this.configureServer = configureServer;
 	}
 
-	void remember(String entryKey, Callable<?> loader, Collection<String> tags) {
+	void remember(String entryKey, Callable<?> loader, List<String> tags) {
 		loaders.put(entryKey, new Loader(loader, tags));
 	}
 
@@ -58,9 +62,12 @@ final class Prewarmer implements MessageListener {
 		}
 	}
 
-	/** Adds {@code Ex} to {@code notify-keyspace-events}; a managed Redis that blocks CONFIG is only logged. */
+	/**
+	 * Adds {@code Ex} to {@code notify-keyspace-events}; a managed Redis that blocks CONFIG is only logged.
+	 * With {@code storefront.redis.configure-keyspace-events=false} no CONFIG is sent: the server's conf sets it.
+	 */
 	void enableNotifications() {
-		if (!enabled) {
+		if (!enabled || !configureServer) {
 			return;
 		}
 		try {
@@ -96,7 +103,7 @@ final class Prewarmer implements MessageListener {
 		refresher.submit(cache.getName(), parsed[1], () -> cache.refresh(parsed[1], 0, loader.loader(), loader.tags()));
 	}
 
-	record Loader(Callable<?> loader, Collection<String> tags) {
+	record Loader(Callable<?> loader, List<String> tags) {
 	}
 
 }

@@ -1,112 +1,85 @@
 package dev.storefront.cache;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A circuit breaker in front of every Redis call of the cache. A failure becomes the caller's
- * fallback (a miss), never an exception. After {@code failureThreshold} consecutive failures Redis is
- * skipped for {@code openFor}; then a single probe decides. Recovery runs {@code onRecovery}: L1 may
- * have missed invalidations meanwhile.
+ * Every Redis call of the cache goes through the shared Resilience4j breaker named {@code cache}: a
+ * failure, or a call skipped while the breaker is open, becomes the caller's fallback (a miss), never
+ * an exception. When the breaker closes again {@code onRecovery} runs: L1 may have missed invalidations
+ * and failed ones are replayed.
  */
 final class RedisGuard {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisGuard.class);
 
-	private final int threshold;
-
-	private final long openForMillis;
+	private final CircuitBreaker breaker;
 
 	private final MeterRegistry meters;
-
-	private final AtomicInteger failures = new AtomicInteger();
-
-	private final AtomicBoolean probing = new AtomicBoolean();
-
-	private volatile long openUntil;
-
-	private volatile boolean open;
 
 	private volatile Runnable onRecovery = () -> {
 	};
 
-	RedisGuard(int threshold, Duration openFor, MeterRegistry meters) {
-		this.threshold = threshold;
-		this.openForMillis = openFor.toMillis();
+	RedisGuard(CircuitBreaker breaker, MeterRegistry meters) {
+		this.breaker = breaker;
 		this.meters = meters;
+		breaker.getEventPublisher().onStateTransition(event -> {
+			switch (event.getStateTransition().getToState()) {
+				case OPEN -> log.warn("Redis failing; cache circuit open");
+				case CLOSED -> {
+					log.info("Redis is back; cache circuit closed, clearing L1");
+					onRecovery.run();
+				}
+				default -> {
+				}
+			}
+		});
 	}
 
 	void onRecovery(Runnable action) {
 		this.onRecovery = action;
 	}
 
-	/** Whether calls currently go to Redis (closed, or a probe is due). */
-	boolean available() {
-		return !open || System.currentTimeMillis() >= openUntil;
-	}
-
+	/** Whether the breaker currently skips (or probes) Redis. */
 	boolean isOpen() {
-		return open;
+		return breaker.getState() != CircuitBreaker.State.CLOSED;
 	}
 
+	/** The result of {@code action}, or {@code fallback} if Redis failed or the breaker skipped the call. */
 	<T> T call(String cache, String op, Supplier<T> action, T fallback) {
-		boolean probe = false;
-		if (open) {
-			if (System.currentTimeMillis() < openUntil || !probing.compareAndSet(false, true)) {
-				return fallback;
-			}
-			probe = true;
+		if (!breaker.tryAcquirePermission()) {
+			return fallback;
 		}
+		long started = System.nanoTime();
 		try {
 			T result = action.get();
-			succeeded();
+			breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			return result;
 		}
 		catch (RuntimeException ex) {
-			failed(cache, op, ex);
+			breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+			meters.counter("storefront.cache.errors", "cache", cache, "op", op).increment();
+			log.debug("Redis {} failed for cache {}: {}", op, cache, ex.toString());
 			return fallback;
 		}
-		finally {
-			if (probe) {
-				probing.set(false);
-			}
+		catch (Error ex) {
+			// Record it anyway: an unrecorded half-open probe would keep the breaker half-open for good.
+			breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+			throw ex;
 		}
 	}
 
-	void run(String cache, String op, Runnable action) {
-		call(cache, op, () -> {
+	/** Runs {@code action}; false if Redis failed or the breaker skipped it. */
+	boolean run(String cache, String op, Runnable action) {
+		return call(cache, op, () -> {
 			action.run();
-			return null;
-		}, null);
-	}
-
-	private void succeeded() {
-		failures.set(0);
-		if (open) {
-			open = false;
-			log.info("Redis is back; cache circuit closed, clearing L1");
-			onRecovery.run();
-		}
-	}
-
-	private void failed(String cache, String op, RuntimeException ex) {
-		meters.counter("storefront.cache.errors", "cache", cache, "op", op).increment();
-		if (failures.incrementAndGet() >= threshold) {
-			if (!open) {
-				log.warn("Redis failing ({}); cache circuit open for {} ms", ex.toString(), openForMillis);
-			}
-			open = true;
-			openUntil = System.currentTimeMillis() + openForMillis;
-		}
-		else {
-			log.debug("Redis {} failed for cache {}: {}", op, cache, ex.toString());
-		}
+			return Boolean.TRUE;
+		}, Boolean.FALSE);
 	}
 
 }

@@ -19,18 +19,25 @@ final class SpringBatchCache implements BatchCache {
 
 	private final CacheManager manager;
 
-	SpringBatchCache(CacheManager manager) {
+	private final Set<String> configured;
+
+	/** @param configured the cache names under {@code storefront.cache.caches}; others are an error */
+	SpringBatchCache(CacheManager manager, Set<String> configured) {
 		this.manager = manager;
+		this.configured = Set.copyOf(configured);
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public <K, V> Map<K, V> getAll(String cacheName, Collection<K> keys, Function<Set<K>, Map<K, V>> loader) {
-		Cache cache = manager.getCache(cacheName);
+		Cache cache = configured.contains(cacheName) ? manager.getCache(cacheName) : null;
+		if (cache == null) {
+			throw new UnknownCacheName(cacheName);
+		}
 		Map<K, V> found = new LinkedHashMap<>();
 		Set<K> missing = new LinkedHashSet<>();
 		for (K key : keys) {
-			Cache.ValueWrapper wrapper = cache == null ? null : cache.get(key);
+			Cache.ValueWrapper wrapper = cache.get(key);
 			if (wrapper == null) {
 				missing.add(key);
 			}
@@ -40,9 +47,7 @@ final class SpringBatchCache implements BatchCache {
 		}
 		if (!missing.isEmpty()) {
 			Map<K, V> loaded = loader.apply(missing);
-			if (cache != null) {
-				loaded.forEach(cache::put);
-			}
+			loaded.forEach(cache::put);
 			found.putAll(loaded);
 		}
 		Map<K, V> ordered = new LinkedHashMap<>();

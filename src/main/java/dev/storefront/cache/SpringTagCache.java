@@ -16,28 +16,25 @@ final class SpringTagCache implements TagCache {
 
 	private final CacheManager manager;
 
+	private final Set<String> configured;
+
 	private final Set<String> taggedCaches = ConcurrentHashMap.newKeySet();
 
-	SpringTagCache(CacheManager manager) {
+	/** @param configured the cache names under {@code storefront.cache.caches}; others are an error */
+	SpringTagCache(CacheManager manager, Set<String> configured) {
 		this.manager = manager;
+		this.configured = Set.copyOf(configured);
 	}
 
 	@Override
 	public <T> T get(String cacheName, Object key, Collection<String> tags, Supplier<T> loader) {
-		Cache cache = manager.getCache(cacheName);
+		// NoOpCacheManager makes up a cache for any name: check against the configuration.
+		Cache cache = configured.contains(cacheName) ? manager.getCache(cacheName) : null;
 		if (cache == null) {
-			return loader.get();
+			throw new UnknownCacheName(cacheName);
 		}
 		taggedCaches.add(cacheName);
-		try {
-			return cache.get(key, loader::get);
-		}
-		catch (Cache.ValueRetrievalException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
+		return LoaderExceptions.unwrapped(() -> cache.get(key, loader::get));
 	}
 
 	@Override
@@ -45,7 +42,8 @@ final class SpringTagCache implements TagCache {
 		for (String name : taggedCaches) {
 			Cache cache = manager.getCache(name);
 			if (cache != null) {
-				cache.clear();
+				// invalidate, not clear: clear may be deferred (RedisCache), and the next read must reload.
+				cache.invalidate();
 			}
 		}
 		return -1;

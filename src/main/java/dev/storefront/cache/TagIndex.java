@@ -1,32 +1,43 @@
 package dev.storefront.cache;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.lettuce.core.RedisFuture;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Tag sets in Redis: {@code sf:cache:tag:{tag}} holds the entry keys carrying the tag and lives as
- * long as its longest member. Every command touches one key (or two with the same hash tag), so it
- * is cluster-safe; members are removed with pipelined single-key UNLINKs.
+ * long as its longest member; {@code sf:cache:tag:{tag}:gen} counts the tag's invalidations, so that a
+ * load that began before an invalidation does not register (and its entry is removed). Every command
+ * touches one hash tag, so it is cluster-safe; members are removed with pipelined single-key UNLINKs.
  */
 final class TagIndex {
 
-	static final RedisScript<Long> ADD = RedisScript.of(new ClassPathResource("scripts/cache/tag-add.lua"), Long.class);
-
-	static final RedisScript<Long> DETACH = RedisScript.of(new ClassPathResource("scripts/cache/tag-detach.lua"),
-			Long.class);
-
 	private static final int BATCH = 500;
+
+	// Long enough that no load outlives it; a generation that expired reads as "changed", never as "same".
+	private static final String GENERATION_TTL = Long.toString(24 * 3600 * 1000L);
+
+	/** What {@link #add} did. */
+	enum Added {
+
+		/** Registered under every tag. */
+		ADDED,
+
+		/** A tag was invalidated after the load began: the entry must go. */
+		STALE,
+
+		/** Redis failed: the registration is unknown. */
+		FAILED
+
+	}
 
 	private final StringRedisTemplate redis;
 
@@ -37,26 +48,58 @@ final class TagIndex {
 		this.guard = guard;
 	}
 
-	void add(String cache, Collection<String> tags, String entryKey, long ttlMillis) {
-		for (String tag : tags) {
-			guard.run(cache, "tag", () -> redis.execute(ADD, List.of(CacheKeys.tag(tag)), entryKey,
-					Long.toString(ttlMillis)));
+	/**
+	 * The current generation of each tag, read before a load; null if Redis failed (the load then
+	 * registers without the check).
+	 */
+	@Nullable List<String> generations(String cache, List<String> tags) {
+		List<String> keys = tags.stream().map(CacheKeys::tagGeneration).toList();
+		return guard.call(cache, "tag", () -> {
+			List<String> values = redis.opsForValue().multiGet(keys);
+			return values == null ? null : values.stream().map(v -> v == null ? "0" : v).toList();
+		}, null);
+	}
+
+	Added add(String cache, List<String> tags, String entryKey, long ttlMillis, @Nullable List<String> generations) {
+		for (int i = 0; i < tags.size(); i++) {
+			String tag = tags.get(i);
+			String seen = generations == null ? "" : generations.get(i);
+			Long added = guard.call(cache, "tag", () -> redis.execute(CacheScripts.TAG_ADD,
+					List.of(CacheKeys.tag(tag), CacheKeys.tagGeneration(tag)), entryKey, Long.toString(ttlMillis), seen),
+					null);
+			if (added == null) {
+				return Added.FAILED;
+			}
+			if (added == 0) {
+				return Added.STALE;
+			}
 		}
+		return Added.ADDED;
+	}
+
+	/** A detached-set name for one invalidation attempt; remembered if the attempt fails. */
+	static String newDetached(String tag) {
+		return CacheKeys.detachedTag(tag, UUID.randomUUID().toString());
 	}
 
 	/**
-	 * Detaches the tag's set atomically, then unlinks its members and tells {@code onRemoved} each
-	 * removed entry key (to evict L1 here and on peers).
-	 * @return how many entries were removed
+	 * Bumps the tag's generation and detaches its set atomically, then unlinks its members and tells
+	 * {@code onRemoved} each removed entry key (to evict L1 here and on peers).
+	 * @return how many entries were removed, or -1 if Redis failed part-way
 	 */
-	long invalidate(String tag, Consumer<List<String>> onRemoved) {
-		String detached = CacheKeys.detachedTag(tag, UUID.randomUUID().toString());
-		Long moved = guard.call("tags", "invalidate",
-				() -> redis.execute(DETACH, List.of(CacheKeys.tag(tag), detached), "60000"), 0L);
-		if (moved == null || moved == 0) {
-			return 0;
+	long invalidate(String tag, String detached, Consumer<List<String>> onRemoved) {
+		Long moved = guard.call("tags", "invalidate", () -> redis.execute(CacheScripts.TAG_DETACH,
+				List.of(CacheKeys.tag(tag), detached, CacheKeys.tagGeneration(tag)), GENERATION_TTL), null);
+		if (moved == null) {
+			return -1;
 		}
-		return guard.call("tags", "invalidate", () -> unlinkMembers(detached, onRemoved), 0L);
+		return moved == 0 ? 0 : unlinkDetached(detached, onRemoved);
+	}
+
+	/** Unlinks the members of a detached set left by a failed attempt (none if it never got detached). */
+	long unlinkDetached(String detached, Consumer<List<String>> onRemoved) {
+		Long removed = guard.call("tags", "invalidate", () -> unlinkMembers(detached, onRemoved), null);
+		return removed == null ? -1 : removed;
 	}
 
 	private long unlinkMembers(String detached, Consumer<List<String>> onRemoved) {

@@ -31,13 +31,20 @@ final class TwoLevelBatchCache implements BatchCache {
 	public <K, V> Map<K, V> getAll(String cacheName, Collection<K> keys, Function<Set<K>, Map<K, V>> loader) {
 		TwoLevelCache cache = manager.raw(cacheName);
 		if (cache == null) {
-			throw new IllegalArgumentException("No cache named " + cacheName);
+			throw new UnknownCacheName(cacheName);
 		}
 		Map<K, CacheEntry> found = new HashMap<>();
 		List<K> missing = new ArrayList<>();
+		Set<K> unresolvedUpFront = new LinkedHashSet<>();
 		long now = System.currentTimeMillis();
 		for (K key : new LinkedHashSet<>(keys)) {
 			CacheEntry entry = cache.peekLocal(TwoLevelCache.keyOf(key));
+			if (entry == null && context.pending().blocks(cacheName, TwoLevelCache.keyOf(key))) {
+				// Redis's copy may be stale (a failed invalidation): load it.
+				cache.metrics().l1Miss.increment();
+				unresolvedUpFront.add(key);
+				continue;
+			}
 			if (entry != null && !entry.expired(now)) {
 				cache.metrics().l1Hit.increment();
 				found.put(key, entry);
@@ -48,6 +55,7 @@ final class TwoLevelBatchCache implements BatchCache {
 			}
 		}
 		Set<K> unresolved = fromRedis(cache, missing, found);
+		unresolved.addAll(unresolvedUpFront);
 		if (!unresolved.isEmpty()) {
 			load(cache, unresolved, loader, found);
 		}
@@ -98,23 +106,36 @@ final class TwoLevelBatchCache implements BatchCache {
 		}
 		long nanos = System.nanoTime() - started;
 		cache.metrics().loaded(nanos, true);
-		Map<String, String> payloads = new LinkedHashMap<>();
-		Map<String, Long> ttls = new HashMap<>();
+		Map<String, L2Store.Write> writes = new LinkedHashMap<>();
+		List<String> written = new ArrayList<>();
 		long now = System.currentTimeMillis();
 		for (K key : unresolved) {
-			CacheEntry entry = cache.newEntry(loaded.get(key), Math.max(1, nanos / 1_000_000));
+			CacheEntry entry = CacheEntry.fresh(loaded.get(key), cache.settings(), Math.max(1, nanos / 1_000_000), now);
 			if (entry == null) {
 				continue;
 			}
 			String k = TwoLevelCache.keyOf(key);
-			cache.putLocal(k, entry);
+			String json = cache.encode(entry);
+			cache.putLocal(k, entry.weighed(json));
 			found.put(key, entry);
-			String entryKey = CacheKeys.entry(cache.getName(), k);
-			payloads.put(entryKey, cache.encode(entry));
-			ttls.put(entryKey, entry.ttlMillis(now));
+			writes.put(CacheKeys.entry(cache.getName(), k), new L2Store.Write(json, entry.ttlMillis(now), entry.version()));
+			written.add(k);
 		}
-		if (!payloads.isEmpty()) {
-			context.l2().setAll(cache.getName(), payloads, ttls);
+		if (!writes.isEmpty()) {
+			writeBack(cache, writes, written);
+		}
+	}
+
+	/** Never over a newer version: an entry Redis kept is dropped from L1 (it is older than Redis's). */
+	private void writeBack(TwoLevelCache cache, Map<String, L2Store.Write> writes, List<String> keys) {
+		List<Boolean> stored = context.l2().setAllIfNewer(cache.getName(), writes);
+		if (stored == null) {
+			return;
+		}
+		for (int i = 0; i < keys.size(); i++) {
+			if (!stored.get(i)) {
+				cache.evictLocal(keys.get(i));
+			}
 		}
 	}
 

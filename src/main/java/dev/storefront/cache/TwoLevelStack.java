@@ -3,10 +3,12 @@ package dev.storefront.cache;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -21,8 +23,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * One instance's two-level cache layer, wired from a Redis connection: the manager, the pub/sub
- * listener, the refresher and the reconnect watcher. Tests build two of these on one Redis to play
- * two instances.
+ * listener (on a bounded executor), the refresher, the reconnect watcher and the replay of failed
+ * invalidations. Tests build two of these on one Redis to play two instances.
  */
 final class TwoLevelStack implements SmartLifecycle {
 
@@ -40,29 +42,43 @@ final class TwoLevelStack implements SmartLifecycle {
 
 	private final Invalidations invalidations;
 
+	// Keeps the subscription alive and replays failed invalidations: one thread.
 	private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(task -> {
-		Thread thread = new Thread(task, "cache-listener-keeper");
+		Thread thread = new Thread(task, "cache-keeper");
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	private final ListenerExecutor listenerExecutor;
+
+	private final InvalidationReplay replay;
 
 	private volatile boolean running;
 
 	private ScheduledFuture<?> keeping;
 
+	private ScheduledFuture<?> replaying;
+
 	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
-			MeterRegistry meters) {
+			MeterRegistry meters, CircuitBreaker breaker) {
+		this(properties, factory, resources, meters, breaker, true);
+	}
+
+	/** @param configureServer whether pre-warm may CONFIG SET {@code notify-keyspace-events} itself */
+	TwoLevelStack(CacheProperties properties, RedisConnectionFactory factory, ClientResources resources,
+			MeterRegistry meters, CircuitBreaker breaker, boolean configureServer) {
 		StringRedisTemplate redis = new StringRedisTemplate(factory);
-		RedisGuard guard = new RedisGuard(properties.breaker().failureThreshold(), properties.breaker().openFor(),
-				meters);
+		RedisGuard guard = new RedisGuard(breaker, meters);
 		L2Store l2 = new L2Store(redis, guard);
-		Invalidations invalidations = new Invalidations(l2);
+		PendingInvalidations pending = new PendingInvalidations(properties.pendingInvalidations());
+		Invalidations invalidations = new Invalidations(l2, pending);
 		this.invalidations = invalidations;
 		Refresher refresher = new Refresher(properties.refreshThreads());
 		boolean prewarm = properties.caches().values().stream().anyMatch(CacheSettings::prewarmOnExpiry);
-		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm);
+		this.prewarmer = new Prewarmer(invalidations, refresher, redis, prewarm, configureServer);
 		this.context = new CacheContext(meters, l2, invalidations, new KeyScanner(factory), refresher,
-				new TagIndex(redis, guard), prewarmer);
+				new TagIndex(redis, guard), prewarmer, pending);
+		this.replay = new InvalidationReplay(pending, context);
 		JsonMapper json = JsonMapper.builder().build();
 		Map<String, TwoLevelCache> caches = new LinkedHashMap<>();
 		properties.caches().forEach((name, settings) -> {
@@ -73,9 +89,14 @@ final class TwoLevelStack implements SmartLifecycle {
 		});
 		this.manager = new TwoLevelCacheManager(caches);
 		this.manager.initializeCaches();
-		guard.onRecovery(invalidations::clearAllLocal);
+		guard.onRecovery(() -> {
+			invalidations.clearAllLocal();
+			replaySoon();
+		});
+		this.listenerExecutor = new ListenerExecutor(invalidations::clearAllLocal);
 		this.listener = new RedisMessageListenerContainer();
 		this.listener.setConnectionFactory(factory);
+		this.listener.setTaskExecutor(listenerExecutor);
 		this.listener.setRecoveryInterval(1000);
 		this.listener.addMessageListener(invalidations, new ChannelTopic(CacheKeys.CHANNEL));
 		this.prewarmer.subscribe(listener);
@@ -102,6 +123,7 @@ final class TwoLevelStack implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		keeping = keeper.scheduleWithFixedDelay(this::ensureListening, 0, 2, TimeUnit.SECONDS);
+		replaying = keeper.scheduleWithFixedDelay(this::replayPending, 1, 1, TimeUnit.SECONDS);
 		running = true;
 	}
 
@@ -119,6 +141,28 @@ final class TwoLevelStack implements SmartLifecycle {
 		}
 	}
 
+	private void replaySoon() {
+		try {
+			keeper.execute(this::replayPending);
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down: nothing left to protect.
+		}
+	}
+
+	private void replayPending() {
+		try {
+			replay.replayIfPending();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Replaying failed cache invalidations failed; retrying", ex);
+		}
+	}
+
+	PendingInvalidations pending() {
+		return context.pending();
+	}
+
 	/** Whether this instance hears its peers' invalidations. */
 	boolean listening() {
 		return listener.isListening();
@@ -133,6 +177,9 @@ final class TwoLevelStack implements SmartLifecycle {
 		running = false;
 		if (keeping != null) {
 			keeping.cancel(false);
+		}
+		if (replaying != null) {
+			replaying.cancel(false);
 		}
 		listener.stop();
 	}
@@ -153,6 +200,7 @@ final class TwoLevelStack implements SmartLifecycle {
 			stop();
 		}
 		keeper.shutdownNow();
+		listenerExecutor.close();
 		context.refresher().close();
 		watcher.close();
 		listener.destroy();

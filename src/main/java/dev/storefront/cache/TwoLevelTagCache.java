@@ -4,11 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.springframework.cache.Cache;
-
 /**
- * Tags on the two-level caches: entries are registered in Redis tag sets when stored; invalidation
- * removes the members in Redis and evicts their L1 copies here and, over pub/sub, everywhere.
+ * Tags on the two-level caches: entries are registered in Redis tag sets when stored (unless a tag was
+ * invalidated while they loaded); invalidation removes the members in Redis and evicts their L1 copies
+ * here and, over pub/sub, everywhere. An invalidation that fails is replayed once Redis is back.
  */
 final class TwoLevelTagCache implements TagCache {
 
@@ -26,33 +25,21 @@ final class TwoLevelTagCache implements TagCache {
 	public <T> T get(String cache, Object key, Collection<String> tags, Supplier<T> loader) {
 		TwoLevelCache target = manager.raw(cache);
 		if (target == null) {
-			throw new IllegalArgumentException("No cache named " + cache);
+			throw new UnknownCacheName(cache);
 		}
-		try {
-			return (T) target.get(TwoLevelCache.keyOf(key), loader::get, tags);
-		}
-		catch (Cache.ValueRetrievalException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
+		List<String> tagList = List.copyOf(tags);
+		return LoaderExceptions.unwrapped(() -> (T) target.get(TwoLevelCache.keyOf(key), loader::get, tagList));
 	}
 
 	@Override
 	public long invalidate(String tag) {
-		return context.tags().invalidate(tag, this::evictEverywhere);
-	}
-
-	private void evictEverywhere(List<String> entryKeys) {
-		for (String entryKey : entryKeys) {
-			String[] parsed = CacheKeys.parseEntry(entryKey);
-			TwoLevelCache cache = parsed == null ? null : manager.raw(parsed[0]);
-			if (cache != null) {
-				cache.evictLocal(parsed[1]);
-				context.invalidations().publishEvict(parsed[0], parsed[1]);
-			}
+		String detached = TagIndex.newDetached(tag);
+		long removed = context.tags().invalidate(tag, detached, context.invalidations()::evictEntries);
+		if (removed < 0) {
+			context.pending().tag(tag, detached);
+			return 0;
 		}
+		return removed;
 	}
 
 }

@@ -4,5 +4,5 @@
  * {@link dev.storefront.cache.TagCache} and {@link dev.storefront.cache.BatchCache}. Services use the
  * plain Spring cache annotations with cache names configured under {@code storefront.cache.caches}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"config", "web"})
 package dev.storefront.cache;

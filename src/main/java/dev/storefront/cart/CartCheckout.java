@@ -6,7 +6,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 import dev.storefront.order.OrderRequest;
@@ -44,14 +43,8 @@ class CartCheckout {
 		}
 		OrderRequest request = new OrderRequest(items(snapshot));
 		String key = snapshot.idempotencyKey();
-		OrderService.Placement placement;
-		try {
-			placement = orders.place(userId, request, key);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// A concurrent checkout of the same snapshot committed first; its order is the answer.
-			placement = orders.placed(userId, request, key);
-		}
+		// A concurrent checkout of the same snapshot that committed first is replayed by place().
+		OrderService.Placement placement = orders.place(userId, request, key);
 		long removed = carts.removeOrdered(userId, Map.copyOf(snapshot.lines()));
 		log.info("Order {} placed from cart of user {}; {} of {} line(s) removed from the cart",
 				placement.order().id(), userId, removed, snapshot.lines().size());

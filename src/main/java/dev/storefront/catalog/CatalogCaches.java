@@ -1,6 +1,10 @@
 package dev.storefront.catalog;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.springframework.stereotype.Component;
@@ -40,33 +44,56 @@ class CatalogCaches {
 		return List.of(ALL_LISTINGS, query.category() == null ? UNFILTERED_LISTINGS : categoryTag(query.category()));
 	}
 
+	/**
+	 * The canonical cache key of a listing: equal queries get one key however they were spelled
+	 * ({@code 1}, {@code 1.0} and {@code 1E+0}; {@code price} and {@code price,ASC}; {@code Shoe} and
+	 * {@code shoe}), free text is hashed, and nothing the caller typed reaches the key as it was: its length
+	 * is bounded and no {@code {...}} from user input can choose a Redis Cluster slot.
+	 */
 	static String listingKey(ProductQuery query) {
-		return "c=" + query.category() + "&min=" + query.minPrice() + "&max=" + query.maxPrice() + "&sort="
-				+ query.sort() + "&page=" + query.page() + "&size=" + query.size() + "&q=" + query.q();
+		return "c=" + (query.category() == null ? "-" : query.category()) + "&min=" + ListingKeys.number(query.minPrice())
+				+ "&max=" + ListingKeys.number(query.maxPrice()) + "&sort=" + query.canonicalSort() + "&page="
+				+ query.page() + "&size=" + query.size() + "&q="
+				+ (query.q() == null ? "-" : ListingKeys.hash(query.q().toLowerCase(Locale.ROOT)));
 	}
 
 	static String categoryTag(long categoryId) {
 		return "category:" + categoryId;
 	}
 
-	/** Invalidates the listings of these categories once the current transaction commits. */
+	/**
+	 * Invalidates the listings of these categories once the current transaction commits; an order of
+	 * many lines invalidates each category once.
+	 */
+	@SuppressWarnings("unchecked")
 	void listingsChangedAfterCommit(long... categoryIds) {
-		List<String> affected = LongStream.of(categoryIds).distinct().mapToObj(CatalogCaches::categoryTag).toList();
-		Runnable invalidate = () -> {
-			affected.forEach(tags::invalidate);
-			tags.invalidate(UNFILTERED_LISTINGS);
-		};
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			invalidate(LongStream.of(categoryIds).boxed().collect(Collectors.toCollection(LinkedHashSet::new)));
+			return;
+		}
+		Set<Long> changed = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+		if (changed == null) {
+			Set<Long> collected = new LinkedHashSet<>();
+			changed = collected;
+			TransactionSynchronizationManager.bindResource(this, collected);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					invalidate.run();
+					invalidate(collected);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CatalogCaches.this);
 				}
 			});
 		}
-		else {
-			invalidate.run();
-		}
+		LongStream.of(categoryIds).forEach(changed::add);
+	}
+
+	private void invalidate(Set<Long> categoryIds) {
+		categoryIds.forEach(id -> tags.invalidate(categoryTag(id)));
+		tags.invalidate(UNFILTERED_LISTINGS);
 	}
 
 }

@@ -1,21 +1,17 @@
 package dev.storefront.catalog;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import dev.storefront.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "categories")
-class CategoryEntity {
+class CategoryEntity extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,15 +23,6 @@ class CategoryEntity {
 
 	private String description;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	@Version
-	private long version;
-
 	protected CategoryEntity() {
 	}
 
@@ -45,17 +32,6 @@ class CategoryEntity {
 		this.description = description;
 	}
 
-	@PrePersist
-	void onCreate() {
-		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-	}
-
 	void update(String name, String slug, String description) {
 		this.name = name;
 		this.slug = slug;
@@ -63,7 +39,7 @@ class CategoryEntity {
 	}
 
 	Category toCategory() {
-		return new Category(id, name, slug, description, version);
+		return new Category(id, name, slug, description, version());
 	}
 
 	Long getId() {

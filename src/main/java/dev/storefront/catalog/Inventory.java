@@ -8,9 +8,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes and returns stock for orders. Each call joins the caller's transaction, so an order that
- * fails part-way gives back everything it took. The cached product is evicted once that transaction
- * commits (the cache manager is transaction-aware).
+ * Takes and returns stock for orders (placement, cancel, expiry). Each call joins the caller's
+ * transaction, so an order that fails part-way gives back everything it took. Once that transaction
+ * commits, the cached product is evicted (the cache manager is transaction-aware) and so are the
+ * listings that show it (its category's and the unfiltered ones), since they show its stock.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -18,8 +19,14 @@ public class Inventory {
 
 	private final Products products;
 
-	Inventory(Products products) {
+	private final StockWatch stockWatch;
+
+	private final CatalogCaches caches;
+
+	Inventory(Products products, StockWatch stockWatch, CatalogCaches caches) {
 		this.products = products;
+		this.stockWatch = stockWatch;
+		this.caches = caches;
 	}
 
 	/**
@@ -35,6 +42,8 @@ public class Inventory {
 		}
 		ProductEntity product = products.findById(productId).orElseThrow(() -> new ProductNotFound(productId));
 		Product view = product.toProduct();
+		stockWatch.changed(productId, view.stock() + quantity, view.stock());
+		caches.listingsChangedAfterCommit(view.categoryId());
 		return new Reservation(productId, quantity, view.price(), view.currency());
 	}
 
@@ -45,6 +54,8 @@ public class Inventory {
 	@CacheEvict(cacheNames = CatalogCaches.PRODUCT, key = "#productId")
 	public void giveBack(long productId, int quantity) {
 		products.restock(productId, quantity);
+		// A deleted product is in no listing.
+		products.findById(productId).ifPresent(product -> caches.listingsChangedAfterCommit(product.getCategoryId()));
 	}
 
 	/**

@@ -2,19 +2,17 @@ package dev.storefront.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.SQLRestriction;
+
+import dev.storefront.persistence.AuditedEntity;
 
 /**
  * A product row. Soft-deleted rows ({@code deleted_at} set) are invisible to every query.
@@ -22,7 +20,7 @@ import org.hibernate.annotations.SQLRestriction;
 @Entity
 @Table(name = "products")
 @SQLRestriction("deleted_at is null")
-class ProductEntity {
+class ProductEntity extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,17 +43,8 @@ class ProductEntity {
 	@Column(name = "category_id")
 	private long categoryId;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
 	@Column(name = "deleted_at")
 	private Instant deletedAt;
-
-	@Version
-	private long version;
 
 	protected ProductEntity() {
 	}
@@ -72,17 +61,6 @@ class ProductEntity {
 		this.categoryId = categoryId;
 	}
 
-	@PrePersist
-	void onCreate() {
-		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-	}
-
 	void update(String sku, String slug, String name, String description, BigDecimal price, String currency,
 			int stock, long categoryId) {
 		this.sku = sku;
@@ -96,11 +74,11 @@ class ProductEntity {
 	}
 
 	void markDeleted() {
-		this.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+		this.deletedAt = AuditedEntity.now();
 	}
 
 	long getVersion() {
-		return version;
+		return version();
 	}
 
 	long getCategoryId() {
@@ -108,8 +86,8 @@ class ProductEntity {
 	}
 
 	Product toProduct() {
-		return new Product(id, sku, slug, name, description, price, currency, stock, categoryId, createdAt, updatedAt,
-				version);
+		return new Product(id, sku, slug, name, description, price, currency, stock, categoryId, createdAt(), updatedAt(),
+				version());
 	}
 
 }

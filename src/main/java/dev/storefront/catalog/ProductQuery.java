@@ -7,6 +7,8 @@ import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
+import dev.storefront.web.InvalidRequest;
+
 /**
  * A product listing request: optional filters, a page and a sort of {@code field,direction}.
  *
@@ -28,20 +30,26 @@ public record ProductQuery(Long category, String q, BigDecimal minPrice, BigDeci
 
 	public ProductQuery {
 		if (page < 0) {
-			throw new IllegalArgumentException("page must be 0 or more");
+			throw new InvalidRequest("page must be 0 or more");
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+			throw new InvalidRequest("size must be between 1 and " + MAX_SIZE);
 		}
 		if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
-			throw new IllegalArgumentException("minPrice must not exceed maxPrice");
+			throw new InvalidRequest("minPrice must not exceed maxPrice");
 		}
 		q = (q == null || q.isBlank()) ? null : q.strip();
 		if (q != null && q.length() > 100) {
-			throw new IllegalArgumentException("q must be at most 100 characters");
+			throw new InvalidRequest("q must be at most 100 characters");
 		}
 		sort = (sort == null || sort.isBlank()) ? "price,asc" : sort.strip();
 		toSort(sort);
+	}
+
+	/** The sort as {@code field,asc|desc}, one spelling per meaning. */
+	String canonicalSort() {
+		Sort.Order order = toSort(sort).iterator().next();
+		return order.getProperty() + "," + (order.isAscending() ? "asc" : "desc");
 	}
 
 	PageRequest toPageRequest() {
@@ -52,13 +60,13 @@ public record ProductQuery(Long category, String q, BigDecimal minPrice, BigDeci
 		String[] parts = sort.split(",");
 		String field = parts[0].strip();
 		if (!SORTABLE.contains(field) || parts.length > 2) {
-			throw new IllegalArgumentException("sort must be one of " + SORTABLE + " optionally followed by ,asc or ,desc");
+			throw new InvalidRequest("sort must be one of " + SORTABLE + " optionally followed by ,asc or ,desc");
 		}
 		String direction = parts.length == 2 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
 		return switch (direction) {
 			case "asc" -> Sort.by(Sort.Direction.ASC, field);
 			case "desc" -> Sort.by(Sort.Direction.DESC, field);
-			default -> throw new IllegalArgumentException("sort direction must be asc or desc");
+			default -> throw new InvalidRequest("sort direction must be asc or desc");
 		};
 	}
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.cache.annotation.CachePut;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.storefront.cache.BatchCache;
 import dev.storefront.cache.TagCache;
 import dev.storefront.web.PageResponse;
+import dev.storefront.web.InvalidRequest;
 
 /**
  * Reads and writes products. Reads are public: other modules (cart, cache) use them; writes go
@@ -43,14 +45,20 @@ public class ProductService {
 
 	private final CatalogCaches caches;
 
+	private final StockWatch stockWatch;
+
+	private final ApplicationEventPublisher events;
+
 	ProductService(Products products, Categories categories, CachedProducts cached, TagCache tagCache,
-			BatchCache batchCache, CatalogCaches caches) {
+			BatchCache batchCache, CatalogCaches caches, StockWatch stockWatch, ApplicationEventPublisher events) {
 		this.products = products;
 		this.categories = categories;
 		this.cached = cached;
 		this.tagCache = tagCache;
 		this.batchCache = batchCache;
 		this.caches = caches;
+		this.stockWatch = stockWatch;
+		this.events = events;
 	}
 
 	/** Served from the cache; no transaction is opened on a hit. */
@@ -69,7 +77,7 @@ public class ProductService {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Product> findAll(Collection<Long> ids) {
 		if (ids.size() > MAX_BATCH) {
-			throw new IllegalArgumentException("at most " + MAX_BATCH + " ids per batch");
+			throw new InvalidRequest("at most " + MAX_BATCH + " ids per batch");
 		}
 		LinkedHashSet<Long> ordered = new LinkedHashSet<>(ids);
 		Map<Long, Product> found = batchCache.getAll(CatalogCaches.PRODUCT, ordered, this::load);
@@ -113,7 +121,12 @@ public class ProductService {
 		requireCategory(request.categoryId());
 		entity.update(request.sku(), slugOf(request), request.name(), request.description(), money(request.price()),
 				currency(request), request.stock(), request.categoryId());
-		return save(entity).toProduct();
+		Product updated = save(entity).toProduct();
+		if (updated.price().compareTo(current.price()) != 0) {
+			events.publishEvent(ProductPriceChanged.of(id, current.price(), updated.price()));
+		}
+		stockWatch.changed(id, current.stock(), updated.stock());
+		return updated;
 	}
 
 	@Transactional
@@ -126,6 +139,7 @@ public class ProductService {
 		// Straight from the database: the cached copy is the one being replaced.
 		Product updated = products.findById(id).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(id));
 		caches.listingsChangedAfterCommit(updated.categoryId());
+		stockWatch.changed(id, updated.stock() - delta, updated.stock());
 		return updated;
 	}
 
@@ -150,7 +164,7 @@ public class ProductService {
 
 	private void requireCategory(long categoryId) {
 		if (!categories.existsById(categoryId)) {
-			throw new IllegalArgumentException("categoryId " + categoryId + " does not exist");
+			throw new InvalidRequest("categoryId " + categoryId + " does not exist");
 		}
 	}
 

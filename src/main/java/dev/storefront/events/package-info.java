@@ -3,5 +3,5 @@
  * forwards published events to the Redis Stream {@code sf:events}, and the consumer groups that read
  * it ({@link dev.storefront.events.StreamEventHandler}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "locking", "web" })
 package dev.storefront.events;

@@ -14,6 +14,7 @@ import org.redisson.config.SingleServerConfig;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Node;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Builds a Redisson client for the same Redis that Spring Data Redis uses: the address comes from the
@@ -42,6 +43,18 @@ final class RedissonClients {
 		config.setLazyInitialization(true);
 		config.setTcpKeepAlive(true);
 		String scheme = connection.getSslBundle() != null ? "rediss://" : "redis://";
+		if (connection.getSslBundle() != null) {
+			// The same CA (and client certificate, if any) that Lettuce gets from the bundle.
+			SslBundle bundle = connection.getSslBundle();
+			config.setSslTrustManagerFactory(bundle.getManagers().getTrustManagerFactory());
+			config.setSslKeyManagerFactory(bundle.getManagers().getKeyManagerFactory());
+			if (bundle.getOptions().getEnabledProtocols() != null) {
+				config.setSslProtocols(bundle.getOptions().getEnabledProtocols());
+			}
+			if (bundle.getOptions().getCiphers() != null) {
+				config.setSslCiphers(bundle.getOptions().getCiphers());
+			}
+		}
 		if (connection.getCluster() != null) {
 			ClusterServersConfig cluster = config.useClusterServers();
 			connection.getCluster().getNodes().forEach(node -> cluster.addNodeAddress(address(scheme, node)));

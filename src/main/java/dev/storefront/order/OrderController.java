@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,17 +70,7 @@ class OrderController {
 	@PostMapping
 	ResponseEntity<Order> place(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody OrderRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String key) {
-		OrderService.Placement placement;
-		try {
-			placement = orders.place(user.id(), request, key);
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (key == null) {
-				throw ex;
-			}
-			// A concurrent call with the same key committed first; its order is the answer.
-			placement = orders.placed(user.id(), request, key);
-		}
+		OrderService.Placement placement = orders.place(user.id(), request, key);
 		Order order = placement.order();
 		return placement.created() ? ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order)
 				: ResponseEntity.ok().header("Idempotent-Replayed", "true").body(order);

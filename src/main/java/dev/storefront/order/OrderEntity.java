@@ -1,8 +1,6 @@
 package dev.storefront.order;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,14 +16,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import dev.storefront.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "orders")
-class OrderEntity {
+class OrderEntity extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,15 +44,6 @@ class OrderEntity {
 	@Column(name = "request_fingerprint")
 	private String requestFingerprint;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	@Version
-	private long version;
-
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	@JoinColumn(name = "order_id", nullable = false)
 	@OrderBy("position")
@@ -73,23 +61,12 @@ class OrderEntity {
 		this.requestFingerprint = requestFingerprint;
 	}
 
-	@PrePersist
-	void onCreate() {
-		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-	}
-
 	void addItem(long productId, int quantity, BigDecimal unitPrice, String currency, int position) {
 		if (items.isEmpty()) {
 			this.currency = currency;
 		}
 		else if (!this.currency.equals(currency)) {
-			throw new IllegalArgumentException("All items of an order must share one currency");
+			throw new MixedCurrencies();
 		}
 		items.add(new OrderItemEntity(productId, quantity, unitPrice, position));
 		total = total.add(unitPrice.multiply(BigDecimal.valueOf(quantity)));
@@ -108,8 +85,8 @@ class OrderEntity {
 	}
 
 	Order toOrder() {
-		return new Order(id, status, items.stream().map(OrderItemEntity::toLine).toList(), total, currency, createdAt,
-				updatedAt);
+		return new Order(id, status, items.stream().map(OrderItemEntity::toLine).toList(), total, currency, createdAt(),
+				updatedAt());
 	}
 
 }

@@ -1,24 +1,16 @@
 package dev.storefront.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.storefront.catalog.Inventory;
-import dev.storefront.catalog.Inventory.Reservation;
 import dev.storefront.user.CurrentUser;
 import dev.storefront.web.PageResponse;
 
@@ -38,52 +30,32 @@ public class OrderService {
 
 	private final ApplicationEventPublisher events;
 
-	OrderService(Orders orders, Inventory inventory, ApplicationEventPublisher events) {
+	private final OrderPlacement placement;
+
+	OrderService(Orders orders, Inventory inventory, ApplicationEventPublisher events, OrderPlacement placement) {
 		this.orders = orders;
 		this.inventory = inventory;
 		this.events = events;
+		this.placement = placement;
 	}
 
 	/**
-	 * Places an order and takes its stock in one transaction. With an idempotency key, a retry
-	 * returns the order the first call created.
+	 * Places an order and takes its stock in one transaction. With an idempotency key, a retry returns
+	 * the order the first call created, also when the two calls raced: the loser's insert fails on the
+	 * unique index, its transaction is gone, and the winner's order is read in a new one.
 	 * @return the order and whether it was created by this call
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Placement place(long userId, OrderRequest request, String idempotencyKey) {
-		String fingerprint = fingerprint(request);
-		if (idempotencyKey != null) {
-			var existing = orders.findByUserIdAndIdempotencyKey(userId, idempotencyKey);
-			if (existing.isPresent()) {
-				return replay(existing.get(), fingerprint);
+		try {
+			return placement.place(userId, request, idempotencyKey);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (idempotencyKey == null) {
+				throw ex;
 			}
+			return placement.replay(userId, request, idempotencyKey);
 		}
-		requireDistinctProducts(request);
-		OrderEntity order = new OrderEntity(userId, idempotencyKey, fingerprint);
-		// Insert first: a concurrent retry with the same key blocks on the unique index here, before
-		// either of them touches stock.
-		orders.saveAndFlush(order);
-		List<Reservation> taken = request.items().stream()
-			.sorted(Comparator.comparing(OrderRequest.Item::productId)) // one lock order: no deadlocks
-			.map(item -> inventory.take(item.productId(), item.quantity()))
-			.toList();
-		int position = 0;
-		for (OrderRequest.Item item : request.items()) {
-			Reservation reservation = taken.stream().filter(r -> r.productId() == item.productId()).findFirst().orElseThrow();
-			order.addItem(item.productId(), item.quantity(), reservation.unitPrice(), reservation.currency(), position++);
-		}
-		OrderEntity saved = orders.saveAndFlush(order);
-		Order placed = saved.toOrder();
-		events.publishEvent(Order.OrderPlaced.of(placed, userId));
-		log.info("Order {} placed by user {} for {} {}", saved.getId(), userId, placed.total(), placed.currency());
-		return new Placement(placed, true);
-	}
-
-	/** The order a key already produced, after a concurrent first call won the race. */
-	public Placement placed(long userId, OrderRequest request, String idempotencyKey) {
-		OrderEntity existing = orders.findByUserIdAndIdempotencyKey(userId, idempotencyKey)
-			.orElseThrow(() -> new IllegalStateException("No order for idempotency key"));
-		return replay(existing, fingerprint(request));
 	}
 
 	public Order find(long id, CurrentUser caller) {
@@ -95,10 +67,20 @@ public class OrderService {
 				OrderEntity::toOrder);
 	}
 
-	/** Simulated payment: PENDING to CONFIRMED. */
+	/** Throws 404 unless the caller may see the order (its owner or an administrator). */
+	void requireVisibleTo(long id, CurrentUser caller) {
+		visible(id, caller);
+	}
+
+	/** Throws 404 unless the caller may see the order, 403 unless the caller placed it. */
+	void requirePayableBy(long id, CurrentUser caller) {
+		owned(id, caller);
+	}
+
+	/** Simulated payment: PENDING to CONFIRMED, by the customer who placed the order only. */
 	@Transactional
 	public Order pay(long id, CurrentUser caller) {
-		OrderEntity order = visible(id, caller);
+		OrderEntity order = owned(id, caller);
 		Order confirmed = move(order, OrderStatus.CONFIRMED);
 		events.publishEvent(Order.OrderConfirmed.of(confirmed, order.getUserId()));
 		log.info("Order {} confirmed", id);
@@ -148,32 +130,12 @@ public class OrderService {
 			.orElseThrow(() -> new OrderNotFound(id));
 	}
 
-	private static Placement replay(OrderEntity existing, String fingerprint) {
-		if (!fingerprint.equals(existing.getRequestFingerprint())) {
-			throw new IdempotencyKeyReused();
+	private OrderEntity owned(long id, CurrentUser caller) {
+		OrderEntity order = visible(id, caller);
+		if (order.getUserId() != caller.id()) {
+			throw new NotOrderOwner(id);
 		}
-		return new Placement(existing.toOrder(), false);
-	}
-
-	private static void requireDistinctProducts(OrderRequest request) {
-		Set<Long> seen = new HashSet<>();
-		for (OrderRequest.Item item : request.items()) {
-			if (!seen.add(item.productId())) {
-				throw new IllegalArgumentException("Product " + item.productId() + " appears more than once; send one line per product");
-			}
-		}
-	}
-
-	private static String fingerprint(OrderRequest request) {
-		StringBuilder canonical = new StringBuilder();
-		request.items().forEach(item -> canonical.append(item.productId()).append('x').append(item.quantity()).append(';'));
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return order;
 	}
 
 	/**

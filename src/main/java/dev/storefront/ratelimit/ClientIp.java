@@ -16,8 +16,58 @@ final class ClientIp {
 
 	private final List<IpAddressMatcher> trusted;
 
+	private final int ipv4Prefix;
+
+	private final int ipv6Prefix;
+
 	ClientIp(List<String> trustedProxies) {
+		this(trustedProxies, 32, 64);
+	}
+
+	ClientIp(List<String> trustedProxies, int ipv4Prefix, int ipv6Prefix) {
 		this.trusted = trustedProxies.stream().filter(StringUtils::hasText).map(IpAddressMatcher::new).toList();
+		this.ipv4Prefix = ipv4Prefix;
+		this.ipv6Prefix = ipv6Prefix;
+	}
+
+	/**
+	 * The identity a client is counted under: its address's network, {@code 2001:db8:1:2:0:0:0:0/64} for
+	 * any address of that IPv6 /64 (a host there picks new addresses at will), the address itself for IPv4
+	 * unless configured otherwise. IPv4-mapped IPv6 addresses count as IPv4.
+	 */
+	String subject(HttpServletRequest request) {
+		return network(of(request));
+	}
+
+	String network(String address) {
+		if (!isIpLiteral(address)) {
+			return address;
+		}
+		byte[] bytes;
+		try {
+			// A literal (checked above) is parsed, never looked up.
+			bytes = java.net.InetAddress.getByName(address).getAddress();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return address;
+		}
+		int prefix = bytes.length == 4 ? ipv4Prefix : ipv6Prefix;
+		if (prefix >= bytes.length * 8) {
+			return format(bytes);
+		}
+		for (int bit = prefix; bit < bytes.length * 8; bit++) {
+			bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+		}
+		return format(bytes) + "/" + prefix;
+	}
+
+	private static String format(byte[] bytes) {
+		try {
+			return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	String of(HttpServletRequest request) {

@@ -1,11 +1,14 @@
 package dev.storefront.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -19,25 +22,37 @@ import dev.storefront.ratelimit.RateLimitProperties.FailureMode;
  */
 record CompiledPolicy(String name, List<PathPattern> paths, Set<String> methods, Audience audience,
 		Function<RequestFacts, Optional<String>> subject, boolean needsBody, Limiter limiter, FailureMode onFailure,
-		RedisCircuitBreaker breaker) {
+		CircuitBreaker breaker) {
 
 	static CompiledPolicy of(String name, RateLimitProperties.Policy policy, Limiter limiter) {
-		return of(name, policy, limiter, new RateLimitProperties.CircuitBreaker(3, java.time.Duration.ofSeconds(5)));
+		return of(name, policy, limiter, CircuitBreaker.ofDefaults(breakerName(name)));
 	}
 
 	/**
-	 * Each policy gets its own breaker: a burst of token-bucket timeouts under load must not make the
-	 * fail-closed login policy refuse logins whose own script still answers.
+	 * Each policy gets its own breaker ({@link #breakerName}): a burst of token-bucket timeouts under load
+	 * must not make the fail-closed login policy refuse logins whose own script still answers.
 	 */
-	static CompiledPolicy of(String name, RateLimitProperties.Policy policy, Limiter limiter,
-			RateLimitProperties.CircuitBreaker breaker) {
+	static CompiledPolicy of(String name, RateLimitProperties.Policy policy, Limiter limiter, CircuitBreaker breaker) {
 		List<PathPattern> paths = policy.match().paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 		Set<String> methods = policy.match().methods().stream()
 			.map(m -> m.strip().toUpperCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
 		return new CompiledPolicy(name, paths, methods, policy.match().audience(),
 				Subjects.parse(policy.key(), policy.apiKeyHeader()), Subjects.needsBody(policy.key()), limiter,
-				policy.onRedisFailure(), new RedisCircuitBreaker(breaker.failureThreshold(), breaker.openFor()));
+				policy.onRedisFailure(), breaker);
+	}
+
+	/** The policy's breaker in the shared registry: {@code ratelimit.<policy>}. */
+	static String breakerName(String policy) {
+		return "ratelimit." + policy;
+	}
+
+	/** A sensible {@code Retry-After} for fail-closed policies: the open period while the breaker is open. */
+	Duration retryAfter() {
+		if (breaker.getState() == CircuitBreaker.State.OPEN) {
+			return Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+		}
+		return Duration.ofSeconds(1);
 	}
 
 	/** Path and method only: cheap, and decides whether the body must be read. */

@@ -2,6 +2,7 @@ package dev.storefront.ratelimit;
 
 import java.time.Clock;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,9 +26,9 @@ class RateLimitConfiguration {
 
 	@Bean
 	RateLimiting rateLimiting(RateLimitProperties properties, RedisConnectionFactory connectionFactory,
-			StringRedisTemplate redis, MeterRegistry meters, JsonMapper json) {
+			StringRedisTemplate redis, MeterRegistry meters, JsonMapper json, CircuitBreakerRegistry redisCircuitBreakers) {
 		return new RateLimiting(properties, (LettuceConnectionFactory) connectionFactory, redis, meters, json,
-				Clock.systemUTC());
+				Clock.systemUTC(), redisCircuitBreakers);
 	}
 
 	@Bean

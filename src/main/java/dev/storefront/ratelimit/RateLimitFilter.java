@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -106,7 +108,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
 			Decision decision = decide(policy, subject.get());
 			if (decision == null) {
 				if (policy.onFailure() == FailureMode.DENY) {
-					responses.unavailable(request, response, policy.name(), policy.breaker().retryAfter().toMillis());
+					responses.unavailable(request, response, policy.name(), policy.retryAfter().toMillis());
 					return;
 				}
 				continue;
@@ -127,15 +129,16 @@ final class RateLimitFilter extends OncePerRequestFilter {
 	/** The decision, or null when Redis could not be asked (counted and logged, at most once a minute). */
 	private Decision decide(CompiledPolicy policy, String subject) {
 		RuntimeException cause = null;
-		RedisCircuitBreaker breaker = policy.breaker();
-		if (breaker.tryCall()) {
+		CircuitBreaker breaker = policy.breaker();
+		if (breaker.tryAcquirePermission()) {
+			long started = System.nanoTime();
 			try {
 				Decision decision = policy.limiter().acquire(subject);
-				breaker.success();
+				breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 				return decision;
 			}
 			catch (RuntimeException ex) {
-				breaker.failure();
+				breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
 				cause = ex;
 			}
 		}

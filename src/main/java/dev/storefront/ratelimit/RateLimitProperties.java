@@ -25,8 +25,10 @@ import org.springframework.util.unit.DataSize;
  * @param clockRefresh how often each instance re-measures its offset to Redis's clock ({@code TIME}), which
  * token buckets use instead of the local clock
  * @param failureLogInterval fail-open refusals of Redis are logged at most once per this interval
- * @param circuitBreaker when to stop calling a failing Redis
  * @param policies the policies by name; every policy that matches a request applies
+ * @param ipv4PrefixLength an IPv4 client is counted by its network of this many bits (32: each address)
+ * @param ipv6PrefixLength an IPv6 client is counted by its network of this many bits (64: one subscriber's
+ * /64, in which every address is one identity, as any host there can pick a new address at will)
  */
 @ConfigurationProperties("storefront.ratelimit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,
@@ -35,21 +37,15 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("16KB") DataSize maxKeyBody, @DefaultValue("500ms") Duration timeout,
 		@DefaultValue("30s") Duration clockRefresh,
 		@DefaultValue("1m") Duration failureLogInterval,
-		@DefaultValue CircuitBreaker circuitBreaker, @Nullable Map<String, Policy> policies) {
+		@Nullable Map<String, Policy> policies,
+		@DefaultValue("32") int ipv4PrefixLength, @DefaultValue("64") int ipv6PrefixLength) {
 
 	public RateLimitProperties {
+		if (ipv4PrefixLength < 1 || ipv4PrefixLength > 32 || ipv6PrefixLength < 1 || ipv6PrefixLength > 128) {
+			throw new IllegalArgumentException("ipv4-prefix-length must be 1-32 and ipv6-prefix-length 1-128");
+		}
 		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
 		policies = policies == null ? Map.of() : new LinkedHashMap<>(policies);
-	}
-
-	/**
-	 * A small breaker in front of Redis: after {@code failureThreshold} consecutive failures, calls are
-	 * skipped for {@code openFor}, then one probe call decides whether to close it again.
-	 *
-	 * @param failureThreshold consecutive failures that open the breaker
-	 * @param openFor how long the breaker stays open before a probe
-	 */
-	public record CircuitBreaker(@DefaultValue("3") int failureThreshold, @DefaultValue("5s") Duration openFor) {
 	}
 
 	/**
@@ -58,7 +54,8 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
 	 * @param enabled lets one default policy be switched off
 	 * @param match which requests it applies to
 	 * @param key what is counted: {@code ip}, {@code user}, {@code user-or-ip}, {@code api-key} (the header
-	 * named by {@code apiKeyHeader}) or {@code ip+body-field:<field>} (a top-level JSON field, e.g. email)
+	 * named by {@code apiKeyHeader}), {@code ip+body-field:<field>} (a top-level JSON field, e.g. email, per
+	 * client) or {@code body-field:<field>} (that field across all clients, e.g. attempts on one account)
 	 * @param apiKeyHeader the header holding the API key for {@code key: api-key}
 	 * @param algorithm {@code token-bucket}, {@code fixed-window} or {@code sliding-log}
 	 * @param bandwidths token bucket limits; several give burst plus sustained

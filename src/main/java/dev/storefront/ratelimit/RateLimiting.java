@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -25,7 +26,7 @@ final class RateLimiting implements DisposableBean {
 	private final RateLimitFilter filter;
 
 	RateLimiting(RateLimitProperties properties, LettuceConnectionFactory connectionFactory, StringRedisTemplate redis,
-			MeterRegistry meters, JsonMapper json, Clock localClock) {
+			MeterRegistry meters, JsonMapper json, Clock localClock, CircuitBreakerRegistry breakers) {
 		// Token buckets are computed on this instance: give them Redis's time, like the Lua scripts have.
 		Clock clock = new RedisClock(redis, localClock, properties.clockRefresh());
 		this.buckets = new BucketProxies(connectionFactory, clock, properties.timeout());
@@ -34,12 +35,12 @@ final class RateLimiting implements DisposableBean {
 			RateLimitProperties.Policy policy = entry.getValue();
 			if (policy.enabled()) {
 				policies.add(CompiledPolicy.of(entry.getKey(), policy, limiter(entry.getKey(), policy, redis, clock),
-						properties.circuitBreaker()));
+						breakers.circuitBreaker(CompiledPolicy.breakerName(entry.getKey()))));
 			}
 		}
 		this.filter = new RateLimitFilter(policies,
 				properties.exemptPaths().stream().map(PathPatternParser.defaultInstance::parse).toList(),
-				new ClientIp(properties.trustedProxies()), json, properties.maxKeyBody().toBytes(),
+				new ClientIp(properties.trustedProxies(), properties.ipv4PrefixLength(), properties.ipv6PrefixLength()), json, properties.maxKeyBody().toBytes(),
 				new RateLimitMetrics(meters), new FailureLog(properties.failureLogInterval()));
 	}
 

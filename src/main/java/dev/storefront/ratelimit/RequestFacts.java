@@ -47,7 +47,7 @@ final class RequestFacts {
 
 	String ip() {
 		if (ip == null) {
-			ip = clientIp.of(request);
+			ip = clientIp.subject(request);
 		}
 		return ip;
 	}

@@ -11,6 +11,8 @@ final class Subjects {
 
 	static final String BODY_FIELD = "ip+body-field:";
 
+	static final String GLOBAL_BODY_FIELD = "body-field:";
+
 	private Subjects() {
 	}
 
@@ -27,14 +29,23 @@ final class Subjects {
 					// Hashed: the key must not carry the email in clear text.
 					yield facts -> Optional.of("ipf:" + RateLimitKeys.hashed(facts.ip() + "\n" + facts.bodyField(field)));
 				}
+				if (normalized.startsWith(GLOBAL_BODY_FIELD) && normalized.length() > GLOBAL_BODY_FIELD.length()) {
+					String field = key.strip().substring(GLOBAL_BODY_FIELD.length());
+					// Whatever the client's address: a botnet trying passwords on one account shares one budget.
+					// No field, no subject: such a request cannot try a password on anyone.
+					yield facts -> Optional.of(facts.bodyField(field))
+						.filter(value -> !value.isEmpty())
+						.map(value -> "f:" + RateLimitKeys.hashed(value));
+				}
 				throw new IllegalArgumentException("Unknown rate limit key '" + key
-						+ "': use ip, user, user-or-ip, api-key or ip+body-field:<field>");
+						+ "': use ip, user, user-or-ip, api-key, ip+body-field:<field> or body-field:<field>");
 			}
 		};
 	}
 
 	static boolean needsBody(String key) {
-		return key.strip().toLowerCase(java.util.Locale.ROOT).startsWith(BODY_FIELD);
+		String normalized = key.strip().toLowerCase(java.util.Locale.ROOT);
+		return normalized.startsWith(BODY_FIELD) || normalized.startsWith(GLOBAL_BODY_FIELD);
 	}
 
 }

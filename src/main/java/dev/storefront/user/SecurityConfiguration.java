@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -34,9 +35,11 @@ class SecurityConfiguration {
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, CookieProperties cookies, Environment environment)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers(prometheusScrapeOnManagementPort(environment)).permitAll()
 			.requestMatchers("/actuator/**").hasRole("ADMIN")
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 			.requestMatchers("/api/auth/**").permitAll()
@@ -56,7 +59,7 @@ class SecurityConfiguration {
 		http.httpBasic(basic -> basic.disable());
 		http.logout(logout -> logout.disable());
 		http.anonymous(anonymous -> anonymous.principal("anonymous"));
-		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(cookies))
 			.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 			.requireCsrfProtectionMatcher(cookieAuthenticatedWrite()));
 		http.exceptionHandling(errors -> errors
@@ -70,6 +73,20 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Prometheus scrapes without a login, but only on a separate management port
+	 * ({@code management.server.port}), which no proxy publishes (docs/deployment.md). On the API port,
+	 * or without a management port, {@code /actuator/prometheus} still needs ADMIN.
+	 */
+	static RequestMatcher prometheusScrapeOnManagementPort(Environment environment) {
+		return (HttpServletRequest request) -> {
+			Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+			Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+			return managementPort != null && !managementPort.equals(serverPort)
+					&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
+		};
+	}
+
+	/**
 	 * CSRF only threatens requests that a browser authenticates on its own, i.e. by cookie. A request
 	 * that carries {@code X-Auth-Token} cannot be forged cross-site (custom headers need a CORS
 	 * preflight that we never grant), and one without a session cookie has no authority to abuse.
@@ -78,6 +95,14 @@ class SecurityConfiguration {
 		return (HttpServletRequest request) -> !SAFE_METHODS.contains(request.getMethod())
 				&& !TokenOrCookieSessionIdResolver.usesToken(request)
 				&& WebUtils.getCookie(request, "SESSION") != null;
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens(CookieProperties cookies) {
+		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		if (cookies.secureCookies()) {
+			tokens.setCookieCustomizer(cookie -> cookie.secure(true));
+		}
+		return tokens;
 	}
 
 	@Bean

@@ -20,14 +20,17 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	CookieSerializer sessionCookieSerializer() {
+	CookieSerializer sessionCookieSerializer(CookieProperties properties) {
 		DefaultCookieSerializer cookies = new DefaultCookieSerializer();
 		cookies.setCookieName("SESSION");
 		cookies.setCookiePath("/");
 		cookies.setUseHttpOnlyCookie(true);
 		// Strict: the cookie never rides on a cross-site request (see docs/decisions/0002-csrf.md).
 		cookies.setSameSite("Strict");
-		// Secure follows request.isSecure(), which honours X-Forwarded-Proto behind a trusted proxy.
+		// Otherwise Secure follows request.isSecure(): plain HTTP behind a TLS-terminating proxy (docs/security.md).
+		if (properties.secureCookies()) {
+			cookies.setUseSecureCookie(true);
+		}
 		return cookies;
 	}
 

@@ -1,7 +1,5 @@
 package dev.storefront.user;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -11,14 +9,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import dev.storefront.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "users")
-class UserEntity {
+class UserEntity extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,15 +31,6 @@ class UserEntity {
 	/** Comma-separated role names, e.g. {@code USER,ADMIN}. */
 	private String roles;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	@Version
-	private long version;
-
 	protected UserEntity() {
 	}
 
@@ -51,17 +39,6 @@ class UserEntity {
 		this.passwordHash = passwordHash;
 		this.name = name;
 		this.roles = String.join(",", roles);
-	}
-
-	@PrePersist
-	void onCreate() {
-		createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void onUpdate() {
-		updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
 	}
 
 	Long getId() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -27,11 +28,14 @@ class UserSessions {
 
 	private final SessionKeys keys;
 
+	private final ApplicationEventPublisher events;
+
 	UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, StringRedisTemplate redis,
-			SessionKeys keys) {
+			SessionKeys keys, ApplicationEventPublisher events) {
 		this.sessions = sessions;
 		this.redis = redis;
 		this.keys = keys;
+		this.events = events;
 	}
 
 	/**
@@ -43,14 +47,19 @@ class UserSessions {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			String id = session.getId();
+			Object userId = session.getAttribute(SessionAttributes.USER_ID);
 			session.invalidate();
 			redis.delete(keys.session(id));
+			if (userId instanceof String owner) {
+				events.publishEvent(new SessionRevoked(id, Long.parseLong(owner)));
+			}
 		}
 	}
 
-	private void delete(String sessionId) {
+	private void delete(String sessionId, long userId) {
 		sessions.deleteById(sessionId);
 		redis.delete(keys.session(sessionId));
+		events.publishEvent(new SessionRevoked(sessionId, userId));
 	}
 
 	/**
@@ -83,12 +92,12 @@ class UserSessions {
 			.map(Map.Entry::getKey)
 			.findFirst()
 			.orElseThrow(SessionNotFound::new);
-		delete(id);
+		delete(id, userId);
 	}
 
 	int revokeOthers(long userId, String currentSessionId) {
 		List<String> others = sessionsOf(userId).keySet().stream().filter(id -> !id.equals(currentSessionId)).toList();
-		others.forEach(this::delete);
+		others.forEach(id -> delete(id, userId));
 		return others.size();
 	}
 

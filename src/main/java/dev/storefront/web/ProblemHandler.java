@@ -71,9 +71,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body is too large");
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-				"Request body is not valid JSON for this endpoint: " + readable(ex));
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex, UnreadableBodies.problem(ex), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -83,12 +81,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
 			.toList());
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Object> illegalArgument(IllegalArgumentException ex, WebRequest request) {
-		return handleExceptionInternal(ex, Problems.of(HttpStatus.BAD_REQUEST, ex.getMessage()), new HttpHeaders(),
-				HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
@@ -133,7 +125,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-				: ex instanceof ErrorResponse response ? response.getBody() : Problems.of(statusCode, ex.getMessage());
+				: ex instanceof ErrorResponse response ? response.getBody() : Problems.of(statusCode, reason(statusCode));
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
 			problem.setType(Problems.typeFor(statusCode));
 		}
@@ -150,15 +142,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static Map<String, Object> field(FieldError error) {
-		return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+		// A binding failure's default message names Java types ("Failed to convert ... java.math.BigDecimal").
+		String message = error.isBindingFailure() ? "has the wrong type or format" : String.valueOf(error.getDefaultMessage());
+		return Map.of("field", error.getField(), "message", message);
 	}
 
-	private static String readable(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getMostSpecificCause();
-		String message = cause.getMessage() == null ? ex.getMessage() : cause.getMessage();
-		// Jackson messages quote the source; keep the first line, which names the problem and the field.
-		int newline = message.indexOf('\n');
-		return newline > 0 ? message.substring(0, newline) : message;
+	private static String reason(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return known == null ? "Request failed" : known.getReasonPhrase();
 	}
 
 	private static String describe(WebRequest request) {

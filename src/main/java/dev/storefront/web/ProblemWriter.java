@@ -34,11 +34,21 @@ public class ProblemWriter {
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		if (problem.getInstance() == null) {
-			problem.setInstance(URI.create(request.getRequestURI()));
+			problem.setInstance(instance(request.getRequestURI()));
 		}
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		mapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** The path as a URI; {@code null} for a path that is not one (a rejected request may carry anything). */
+	static URI instance(String path) {
+		try {
+			return path == null ? null : URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

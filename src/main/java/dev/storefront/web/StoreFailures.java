@@ -21,7 +21,9 @@ public final class StoreFailures {
 	 */
 	public static boolean isUnavailable(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException) {
+			if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
+					|| t instanceof java.sql.SQLTransientConnectionException) {
+				// The last one: no pooled connection came free in time; the database is too busy, not broken.
 				return true;
 			}
 			if (t instanceof RedisException && !(t instanceof RedisCommandExecutionException)) {

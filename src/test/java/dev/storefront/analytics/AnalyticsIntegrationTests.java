@@ -78,6 +78,30 @@ class AnalyticsIntegrationTests {
 	}
 
 	@Test
+	void cancellingAConfirmedOrderTakesItsUnitsOffTheBestsellers() {
+		long product = catalog.product("1.00", 100);
+		long other = catalog.product("1.00", 100);
+		Api.Session buyer = api.newUser();
+		pay(buyer, place(buyer, Map.of(product, 2)));
+		long regretted = place(buyer, Map.of(product, 3, other, 1));
+		pay(buyer, regretted);
+		long unpaid = place(buyer, Map.of(product, 4));
+		String key = "sf:an:best:" + IsoWeek.of(LocalDate.now(ZoneOffset.UTC));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(redis.opsForZSet().score(key, String.valueOf(product))).isEqualTo(5.0));
+
+		cancel(buyer, unpaid); // never counted: nothing to take off
+		cancel(buyer, regretted);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(redis.opsForZSet().score(key, String.valueOf(product))).isEqualTo(2.0));
+		assertThat(redis.opsForZSet().score(key, String.valueOf(other))).isNull(); // down to zero: out of the ranking
+		assertThat(redis.hasKey("sf:an:best-week:order:" + regretted)).isFalse();
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+			.until(() -> Double.valueOf(2.0).equals(redis.opsForZSet().score(key, String.valueOf(product))));
+	}
+
+	@Test
 	void bestsellersOfAGivenWeekComeFromThatWeeksSortedSet() {
 		long first = catalog.product("2.00", 1);
 		long second = catalog.product("3.00", 1);
@@ -262,6 +286,10 @@ class AnalyticsIntegrationTests {
 
 	private void pay(Api.Session buyer, long orderId) {
 		api.post("/api/orders/" + orderId + "/pay", null).as(buyer).send().expect(200);
+	}
+
+	private void cancel(Api.Session buyer, long orderId) {
+		api.post("/api/orders/" + orderId + "/cancel", null).as(buyer).send().expect(200);
 	}
 
 	private Duration ttl(String key) {

@@ -1,5 +1,6 @@
 package dev.storefront.cache;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,10 +8,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.storefront.config.CacheRedis;
+import dev.storefront.config.RedisServerProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +33,13 @@ class CacheModesTests {
 		ClientResources resources = DefaultClientResources.create();
 		try {
 			new ApplicationContextRunner().withUserConfiguration(CacheConfiguration.class)
-				.withBean(RedisConnectionFactory.class, () -> new LettuceConnectionFactory("127.0.0.1", 1))
+				.withBean("cacheRedisConnectionFactory", RedisConnectionFactory.class,
+						() -> new LettuceConnectionFactory("127.0.0.1", 1),
+						definition -> ((AbstractBeanDefinition) definition)
+							.addQualifier(new AutowireCandidateQualifier(CacheRedis.class)))
+				.withBean(RedisServerProperties.class, () -> new RedisServerProperties(false))
 				.withBean(ClientResources.class, () -> resources)
+				.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
 				.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 				.withPropertyValues("storefront.cache.mode=" + mode,
 						"storefront.cache.caches.product.type=java.lang.String",

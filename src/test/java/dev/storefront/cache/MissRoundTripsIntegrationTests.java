@@ -38,10 +38,11 @@ class MissRoundTripsIntegrationTests {
 
 		assertThat(cache.get(2L, () -> new Thing(2, "two"))).isEqualTo(new Thing(2, "two"));
 
-		// Top level: one GET, two EVALSHA. Inside the scripts: GET entry, SET NX lock; SET entry, GET + DEL lock.
+		// Top level: one GET, two EVALSHA. Inside the scripts: GET entry, SET NX lock; GET entry (its version),
+		// SET entry, GET + DEL lock.
 		assertThat(calls("evalsha")).isEqualTo(2);
 		assertThat(calls("eval")).isZero();
-		assertThat(calls("get")).isEqualTo(3);
+		assertThat(calls("get")).isEqualTo(4);
 		assertThat(calls("set")).isEqualTo(2);
 		assertThat(calls("del")).isEqualTo(1);
 		assertThat(calls("publish")).isZero();
@@ -56,6 +57,7 @@ class MissRoundTripsIntegrationTests {
 
 		cache.put(3L, new Thing(3, "three"));
 
+		// One set-if-newer script (GET + SET inside) and the PUBLISH.
 		assertThat(calls("set")).isEqualTo(1);
 		assertThat(calls("publish")).isEqualTo(1);
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -16,6 +17,9 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.storefront.config.RedisCircuitBreakerProperties;
+import dev.storefront.config.RedisCircuitBreakers;
 
 import static org.awaitility.Awaitility.await;
 
@@ -56,19 +60,29 @@ final class TestStack implements AutoCloseable {
 		this.factory.afterPropertiesSet();
 		this.factory.start();
 		this.redis = new StringRedisTemplate(factory);
-		this.stack = new TwoLevelStack(properties, factory, resources, meters);
+		this.stack = new TwoLevelStack(properties, factory, resources, meters, breaker());
 		this.stack.start();
 		await().atMost(Duration.ofSeconds(30)).until(stack::listening);
 	}
 
+	/** The cache's breaker as the app builds it, with a short open period: 3 failures, 300 ms. */
+	static CircuitBreaker breaker() {
+		return RedisCircuitBreakers.registry(new RedisCircuitBreakerProperties(3, Duration.ofMillis(300), null))
+			.circuitBreaker(CacheConfiguration.BREAKER);
+	}
+
 	static CacheProperties properties(String cache, CacheSettings settings) {
-		return new CacheProperties(CacheProperties.Mode.TWO_LEVEL, new CacheProperties.Breaker(3, Duration.ofMillis(300)),
+		return properties(cache, settings, 10_000);
+	}
+
+	static CacheProperties properties(String cache, CacheSettings settings, int pendingInvalidations) {
+		return new CacheProperties(CacheProperties.Mode.TWO_LEVEL,
 				new CacheProperties.Lock(Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofMillis(5)), 2,
-				Map.of(cache, settings));
+				pendingInvalidations, Map.of(cache, settings));
 	}
 
 	static CacheSettings settings(Duration ttl, Duration staleTtl, double beta) {
-		return new CacheSettings(Thing.class.getName(), ttl, 0.1, new CacheSettings.L1(1000, Duration.ofMinutes(5)),
+		return new CacheSettings(Thing.class.getName(), ttl, 0.1, new CacheSettings.L1(1000, Duration.ofMinutes(5), null),
 				Duration.ofSeconds(20), staleTtl, beta, false);
 	}
 
@@ -91,7 +105,7 @@ final class TestStack implements AutoCloseable {
 
 	/** Waits until {@code peer} receives this stack's invalidations (pub/sub subscription is asynchronous). */
 	void awaitSubscribed(TestStack peer, String cache) {
-		CacheEntry probe = new CacheEntry(new Thing(0, "probe"), Long.MAX_VALUE, Long.MAX_VALUE, 1);
+		CacheEntry probe = new CacheEntry(new Thing(0, "probe"), Long.MAX_VALUE, Long.MAX_VALUE, 1, CacheEntry.NO_VERSION, 0);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			peer.cache(cache).putLocal("__probe", probe);
 			stack.context().invalidations().publishEvict(cache, "__probe");

@@ -133,7 +133,7 @@ class TwoLevelCacheIntegrationTests {
 	@Test
 	void aStaleReadReturnsAtOnceWhileExactlyOneRefreshRuns() throws Exception {
 		long now = System.currentTimeMillis();
-		CacheEntry stale = new CacheEntry(new Thing(5, "old"), now - 1000, now + 60_000, 5);
+		CacheEntry stale = new CacheEntry(new Thing(5, "old"), now - 1000, now + 60_000, 5, CacheEntry.NO_VERSION, 0);
 		redis.opsForValue().set("sf:cache:v1:" + name + ":5", a.cache(name).encode(stale), Duration.ofMinutes(1));
 		AtomicInteger loads = new AtomicInteger();
 		CountDownLatch release = new CountDownLatch(1);
@@ -165,7 +165,7 @@ class TwoLevelCacheIntegrationTests {
 	@Test
 	void aFailedRefreshKeepsTheStaleValueAndIsCounted() {
 		long now = System.currentTimeMillis();
-		CacheEntry stale = new CacheEntry(new Thing(6, "old"), now - 1000, now + 60_000, 5);
+		CacheEntry stale = new CacheEntry(new Thing(6, "old"), now - 1000, now + 60_000, 5, CacheEntry.NO_VERSION, 0);
 		redis.opsForValue().set("sf:cache:v1:" + name + ":6", a.cache(name).encode(stale), Duration.ofMinutes(1));
 
 		Thing thing = a.cache(name).get(6L, () -> {
@@ -182,7 +182,7 @@ class TwoLevelCacheIntegrationTests {
 		restart(TestStack.settings(Duration.ofMinutes(10), Duration.ZERO, 1.0));
 		long now = System.currentTimeMillis();
 		// Fresh for 1 more second, but a load takes 10 s: XFetch should refresh early on one of these reads.
-		CacheEntry hot = new CacheEntry(new Thing(3, "old"), now + 1000, now + 1000, 10_000);
+		CacheEntry hot = new CacheEntry(new Thing(3, "old"), now + 1000, now + 1000, 10_000, CacheEntry.NO_VERSION, 0);
 		redis.opsForValue().set("sf:cache:v1:" + name + ":3", a.cache(name).encode(hot), Duration.ofSeconds(1));
 		AtomicInteger loads = new AtomicInteger();
 
@@ -200,7 +200,7 @@ class TwoLevelCacheIntegrationTests {
 	@Test
 	void withoutXfetchAFreshKeyIsNeverRefreshedEarly() {
 		long now = System.currentTimeMillis();
-		CacheEntry hot = new CacheEntry(new Thing(3, "old"), now + 5000, now + 5000, 10_000);
+		CacheEntry hot = new CacheEntry(new Thing(3, "old"), now + 5000, now + 5000, 10_000, CacheEntry.NO_VERSION, 0);
 		redis.opsForValue().set("sf:cache:v1:" + name + ":3", a.cache(name).encode(hot), Duration.ofSeconds(5));
 		AtomicInteger loads = new AtomicInteger();
 

@@ -40,6 +40,9 @@ class CatalogCacheIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	Inventory inventory;
+
 	Api api;
 
 	Api.Session admin;
@@ -121,6 +124,30 @@ class CatalogCacheIntegrationTests {
 		assertThat(redis.hasKey(tagA)).isFalse();
 		assertThat(redis.hasKey(listingB)).isTrue();
 		assertThat(api.get("/api/products?category=" + categoryA).send().expect(200).body()).contains("Alpha renamed");
+	}
+
+	@Test
+	void stockTakenAndGivenBackForOrdersShowsInTheCachedListingsAtOnce() {
+		int before = stockInListing("/api/products?category=" + categoryA, productA);
+		assertThat(stockInListing("/api/products?size=100&sort=id,desc", productA)).isEqualTo(before);
+
+		transactions.executeWithoutResult(status -> inventory.take(productA, 2));
+
+		assertThat(stockInListing("/api/products?category=" + categoryA, productA)).isEqualTo(before - 2);
+		assertThat(stockInListing("/api/products?size=100&sort=id,desc", productA)).isEqualTo(before - 2);
+
+		transactions.executeWithoutResult(status -> inventory.giveBack(productA, 2));
+
+		assertThat(stockInListing("/api/products?category=" + categoryA, productA)).isEqualTo(before);
+	}
+
+	private int stockInListing(String path, long productId) {
+		for (var product : api.get(path).send().expect(200).json().get("content")) {
+			if (product.get("id").asLong() == productId) {
+				return product.get("stock").asInt();
+			}
+		}
+		throw new AssertionError("product " + productId + " not in " + path);
 	}
 
 	@Test

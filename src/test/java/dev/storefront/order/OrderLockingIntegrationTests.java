@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -57,8 +58,9 @@ class OrderLockingIntegrationTests {
 
 	private final List<Order.OrderConfirmed> confirmed = new CopyOnWriteArrayList<>();
 
-	private final ApplicationListener<PayloadApplicationEvent<?>> recorder = event -> {
-		if (event.getPayload() instanceof Order.OrderConfirmed confirmation) {
+	// Raw ApplicationEvent: Modulith's multicaster hands every event to a lambda whose generic type is erased.
+	private final ApplicationListener<ApplicationEvent> recorder = event -> {
+		if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof Order.OrderConfirmed confirmation) {
 			confirmed.add(confirmation);
 		}
 	};

@@ -27,7 +27,9 @@ class RateLimitPropertiesTests {
 
 		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.trustedProxies()).isEmpty();
-		assertThat(defaults.policies()).containsOnlyKeys("login", "orders", "anonymous", "authenticated");
+		assertThat(defaults.policies()).containsOnlyKeys("login", "login-account", "orders", "anonymous", "authenticated");
+		assertThat(defaults.ipv4PrefixLength()).isEqualTo(32);
+		assertThat(defaults.ipv6PrefixLength()).isEqualTo(64);
 
 		var anonymous = defaults.policies().get("anonymous");
 		assertThat(anonymous.key()).isEqualTo("ip");
@@ -53,6 +55,13 @@ class RateLimitPropertiesTests {
 		assertThat(orders.algorithm()).isEqualTo(Algorithm.FIXED_WINDOW);
 		assertThat(orders.limit()).isEqualTo(10);
 		assertThat(orders.onRedisFailure()).isEqualTo(FailureMode.ALLOW);
+		assertThat(orders.match().paths()).containsExactly("/api/orders", "/api/orders/from-cart");
+
+		var loginAccount = defaults.policies().get("login-account");
+		assertThat(loginAccount.key()).isEqualTo("body-field:email");
+		assertThat(loginAccount.limit()).isEqualTo(20);
+		assertThat(loginAccount.window()).isEqualTo(Duration.ofHours(1));
+		assertThat(loginAccount.onRedisFailure()).isEqualTo(FailureMode.DENY);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -29,6 +30,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.storefront.config.RedisCircuitBreakerProperties;
+import dev.storefront.config.RedisCircuitBreakers;
+
 /**
  * One "application instance" of the rate limiter without Spring: its own Redis client (fail-fast, like
  * the app's), meters and clock, and the filter. Several stacks on one Redis act like several instances.
@@ -43,7 +47,8 @@ final class RateLimitStack implements AutoCloseable {
 
 	final RateLimiting rateLimiting;
 
-	private RateLimitStack(String redisUrl, RateLimitProperties properties, Clock clock) {
+	private RateLimitStack(String redisUrl, RateLimitProperties properties, Clock clock,
+			RedisCircuitBreakerProperties breakers) {
 		RedisURI uri = RedisURI.create(redisUrl);
 		Duration timeout = Duration.ofMillis(500);
 		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
@@ -60,15 +65,26 @@ final class RateLimitStack implements AutoCloseable {
 		connections.afterPropertiesSet();
 		connections.start();
 		redis = new StringRedisTemplate(connections);
-		rateLimiting = new RateLimiting(properties, connections, redis, meters, JsonMapper.builder().build(), clock);
+		rateLimiting = new RateLimiting(properties, connections, redis, meters, JsonMapper.builder().build(), clock,
+				RedisCircuitBreakers.registry(breakers));
 	}
 
 	static RateLimitStack on(String redisUrl, RateLimitProperties properties) {
-		return new RateLimitStack(redisUrl, properties, Clock.systemUTC());
+		return new RateLimitStack(redisUrl, properties, Clock.systemUTC(), defaultBreakers());
+	}
+
+	/** With the given settings of the shared Redis circuit breakers ({@code storefront.redis.circuit-breaker}). */
+	static RateLimitStack on(String redisUrl, RateLimitProperties properties, RedisCircuitBreakerProperties breakers) {
+		return new RateLimitStack(redisUrl, properties, Clock.systemUTC(), breakers);
 	}
 
 	static RateLimitStack on(String redisUrl, RateLimitProperties properties, Clock clock) {
-		return new RateLimitStack(redisUrl, properties, clock);
+		return new RateLimitStack(redisUrl, properties, clock, defaultBreakers());
+	}
+
+	private static RedisCircuitBreakerProperties defaultBreakers() {
+		return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("storefront.redis.circuit-breaker",
+				RedisCircuitBreakerProperties.class);
 	}
 
 	/** Binds {@code storefront.ratelimit.*} from flat properties, exactly as Spring Boot would. */

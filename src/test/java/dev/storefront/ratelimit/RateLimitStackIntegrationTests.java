@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import dev.storefront.config.RedisCircuitBreakerProperties;
 import dev.storefront.support.DevServices;
 import dev.storefront.support.EmbeddedRedis;
 
@@ -140,11 +141,10 @@ class RateLimitStackIntegrationTests {
 		settings.putAll(policy("open", "fixed-window", 100, "1m", "allow", "/api/open"));
 		settings.putAll(policy("bucket", "token-bucket", 100, "1m", "allow", "/api/bucket"));
 		settings.putAll(policy("closed", "sliding-log", 100, "1m", "deny", "/api/closed"));
-		settings.put("storefront.ratelimit.circuit-breaker.failure-threshold", "2");
-		settings.put("storefront.ratelimit.circuit-breaker.open-for", "300ms");
 		RateLimitProperties properties = RateLimitStack.bind(settings);
+		var breakers = new RedisCircuitBreakerProperties(2, Duration.ofMillis(300), null);
 		try (EmbeddedRedis redis = EmbeddedRedis.start();
-				RateLimitStack app = RateLimitStack.on(redis.url(), properties)) {
+				RateLimitStack app = RateLimitStack.on(redis.url(), properties, breakers)) {
 			String ip = randomIp();
 			assertThat(app.send(get("/api/open", ip)).passed()).isTrue();
 			assertThat(app.send(get("/api/bucket", ip)).passed()).isTrue();

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.lettuce.core.RedisURI;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -14,6 +17,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * PostgreSQL and Redis for the dev run and the tests, with no Docker and nothing installed:
@@ -23,10 +27,19 @@ import org.springframework.context.annotation.Bean;
  * <li>otherwise PostgreSQL is embedded (zonky) and Redis is a local {@code redis-server}
  * ({@link EmbeddedRedis}), each on a free port with its files under {@code target/}.</li>
  * </ul>
- * The servers are started once per JVM and shared by every application context.
+ * The servers are started once per JVM and shared by every application context. Mail goes to an
+ * embedded GreenMail SMTP server ({@link #mail()}), whose address is logged.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DevServices {
+
+	/**
+	 * System property choosing the Redis topology of the shared context: unset for one local server,
+	 * {@value #CLUSTER} for the 3+3 {@link RedisCluster} (the {@code topologies} Maven profile sets it).
+	 */
+	public static final String TOPOLOGY = "storefront.test.redis";
+
+	public static final String CLUSTER = "cluster";
 
 	@Bean
 	JdbcConnectionDetails devPostgres() {
@@ -51,6 +64,18 @@ public class DevServices {
 
 	@Bean
 	DataRedisConnectionDetails devRedis() {
+		if (CLUSTER.equals(System.getProperty(TOPOLOGY))) {
+			List<DataRedisConnectionDetails.Node> nodes = RedisCluster.shared().nodes().stream().map(node -> {
+				String[] parts = node.split(":");
+				return new DataRedisConnectionDetails.Node(parts[0], Integer.parseInt(parts[1]));
+			}).toList();
+			return new DataRedisConnectionDetails() {
+				@Override
+				public Cluster getCluster() {
+					return () -> nodes;
+				}
+			};
+		}
 		RedisURI uri = RedisURI.create(redisUrl());
 		return new DataRedisConnectionDetails() {
 			@Override
@@ -63,6 +88,21 @@ public class DevServices {
 				return Standalone.of(uri.getHost(), uri.getPort(), uri.getDatabase());
 			}
 		};
+	}
+
+	@Bean
+	JavaMailSenderImpl devMailSender() {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(SharedMail.INSTANCE.getSmtp().getPort());
+		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+		sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+		return sender;
+	}
+
+	/** The shared embedded SMTP server (with IMAP to read its mails), starting it on first use. */
+	public static GreenMail mail() {
+		return SharedMail.INSTANCE;
 	}
 
 	/** The URL of the shared Redis, starting it on first use. */
@@ -79,6 +119,25 @@ public class DevServices {
 			EmbeddedRedis redis = EmbeddedRedis.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "dev-redis-stop"));
 			return redis;
+		}
+
+	}
+
+	private static final class SharedMail {
+
+		static final GreenMail INSTANCE = start();
+
+		private static GreenMail start() {
+			GreenMail mail = new GreenMail(new ServerSetup[] {
+					new ServerSetup(EmbeddedRedis.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+					new ServerSetup(EmbeddedRedis.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+			mail.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "dev-mail-stop"));
+			org.slf4j.LoggerFactory.getLogger(DevServices.class)
+				.info("Dev mail: SMTP on 127.0.0.1:{}; read the mails over IMAP on 127.0.0.1:{} "
+						+ "(user and password: the recipient's address)", mail.getSmtp().getPort(),
+						mail.getImap().getPort());
+			return mail;
 		}
 
 	}

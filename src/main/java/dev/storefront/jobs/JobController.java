@@ -1,0 +1,45 @@
+package dev.storefront.jobs;
+
+import java.time.Instant;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.storefront.user.CurrentUser;
+
+/**
+ * {@code GET /api/jobs/{queue}:{id}}: the job's creator sees it, admins see all, anyone else gets 404.
+ */
+@RestController
+class JobController {
+
+	private final Queues queues;
+
+	JobController(Queues queues) {
+		this.queues = queues;
+	}
+
+	@GetMapping("/api/jobs/{id}")
+	JobView find(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
+		Job job = queues.job(id)
+			.filter(j -> user != null && (user.isAdmin() || Long.valueOf(user.id()).equals(j.owner())))
+			.orElseThrow(() -> new JobNotFound(id));
+		return JobView.of(job);
+	}
+
+	/**
+	 * A job as the API shows it; {@code result} is the handler's return value as JSON text.
+	 */
+	record JobView(String id, String queue, String name, String state, int progress, int attempts,
+			String failedReason, String result, Instant createdAt, Instant finishedAt) {
+
+		static JobView of(Job job) {
+			return new JobView(job.globalId(), job.queue(), job.name(), job.state().value(), job.progress(),
+					job.attemptsMade(), job.failedReason(), job.result(), job.createdAt(), job.finishedAt());
+		}
+
+	}
+
+}

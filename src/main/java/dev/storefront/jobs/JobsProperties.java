@@ -1,0 +1,101 @@
+package dev.storefront.jobs;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The job queues: defaults per queue and the workers this instance runs.
+ *
+ * @param workersEnabled whether this instance runs workers at all (an API-only instance sets false)
+ * @param pollInterval how often an idle worker looks for jobs when no "added" event woke it
+ * @param maintenanceInterval how often stalled jobs are looked for and the count gauges refreshed
+ * @param shutdownTimeout how long a stopping worker waits for running jobs; jobs still running then
+ * are abandoned and their lease lapses, so another instance runs them
+ * @param queues settings per queue name; a queue not listed gets the defaults
+ */
+@ConfigurationProperties("storefront.jobs")
+record JobsProperties(@DefaultValue("true") boolean workersEnabled, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("5s") Duration maintenanceInterval, @DefaultValue("10s") Duration shutdownTimeout,
+		@DefaultValue Map<String, QueueSettings> queues) {
+
+	QueueSettings queue(String name) {
+		QueueSettings settings = queues.get(name);
+		return settings != null ? settings : QueueSettings.DEFAULTS;
+	}
+
+	/**
+	 * One queue's job defaults and its worker.
+	 *
+	 * @param attempts how many times a job runs before it is failed
+	 * @param backoff the wait between attempts
+	 * @param removeOnComplete retention of completed jobs
+	 * @param removeOnFail retention of failed jobs
+	 * @param worker the worker of this queue on this instance
+	 */
+	record QueueSettings(@DefaultValue("1") int attempts, @DefaultValue Backoff backoff,
+			@DefaultValue KeepJobs removeOnComplete,
+			@DefaultValue KeepJobs removeOnFail, @DefaultValue WorkerSettings worker) {
+
+		static final QueueSettings DEFAULTS = new QueueSettings(1, new Backoff(Backoff.Type.NONE, Duration.ofSeconds(1), 0),
+				new KeepJobs(1000, Duration.ofDays(1)), new KeepJobs(10000, Duration.ofDays(7)), WorkerSettings.DEFAULTS);
+
+	}
+
+	/**
+	 * A worker: how many jobs it runs at once and how fast.
+	 *
+	 * @param enabled whether this instance runs a worker for the queue (it also needs a handler bean)
+	 * @param concurrency how many jobs run at once on this instance
+	 * @param limiter at most {@code max} jobs start per {@code duration}, across all instances
+	 * @param lease how long a job stays leased without renewal; renewed every third of it while it runs.
+	 * A job whose lease lapses (its worker died) goes back to waiting
+	 * @param maxStalledCount how often a job may stall before it is failed with reason {@code stalled}
+	 * @param timeout how long one attempt may run before it is interrupted and failed (0 = no limit)
+	 */
+	record WorkerSettings(@DefaultValue("true") boolean enabled, @DefaultValue("1") int concurrency,
+			@DefaultValue Limiter limiter, @DefaultValue("30s") Duration lease, @DefaultValue("1") int maxStalledCount,
+			@DefaultValue("0s") Duration timeout) {
+
+		static final WorkerSettings DEFAULTS = new WorkerSettings(true, 1, Limiter.NONE, Duration.ofSeconds(30), 1,
+				Duration.ZERO);
+
+		WorkerSettings {
+			if (concurrency < 1) {
+				throw new IllegalArgumentException("worker concurrency must be at least 1");
+			}
+		}
+
+		WorkerSettings withConcurrency(int concurrency) {
+			return new WorkerSettings(enabled, concurrency, limiter, lease, maxStalledCount, timeout);
+		}
+
+		WorkerSettings withLimiter(Limiter limiter) {
+			return new WorkerSettings(enabled, concurrency, limiter, lease, maxStalledCount, timeout);
+		}
+
+		WorkerSettings withLease(Duration lease) {
+			return new WorkerSettings(enabled, concurrency, limiter, lease, maxStalledCount, timeout);
+		}
+
+		WorkerSettings withTimeout(Duration timeout) {
+			return new WorkerSettings(enabled, concurrency, limiter, lease, maxStalledCount, timeout);
+		}
+
+	}
+
+	/**
+	 * A rate limit shared by every worker of a queue (a fixed window in Redis).
+	 *
+	 * @param max the most jobs started per window (0 = unlimited)
+	 * @param duration the window
+	 */
+	record Limiter(@DefaultValue("0") int max, @DefaultValue("1s") Duration duration) {
+
+		static final Limiter NONE = new Limiter(0, Duration.ofSeconds(1));
+
+	}
+
+}

@@ -1,0 +1,275 @@
+package dev.storefront.jobs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.NestedExceptionUtils;
+
+/**
+ * Runs one queue's jobs on this instance. A dispatcher thread leases up to as many jobs as there are
+ * free slots ({@code concurrency}) in one script call and hands them to the job threads; a scheduler
+ * renews the leases of running jobs, looks for stalled ones and sends heartbeats. While Redis is down
+ * the dispatcher backs off (100 ms doubling to 5 s) instead of spinning.
+ * <p>
+ * {@link #stop()} stops leasing, waits up to the shutdown timeout for running jobs, then abandons
+ * them: they are interrupted, nothing is reported, and their leases lapse so another instance runs
+ * them again.
+ */
+final class Worker {
+
+	private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+	private static final long MAX_BACKOFF_MILLIS = 5000;
+
+	private final String queue;
+
+	private final JobsProperties.WorkerSettings settings;
+
+	private final JobStore store;
+
+	private final JobRunner runner;
+
+	private final Wakeups.Signal wakeup;
+
+	private final Duration pollInterval;
+
+	private final Duration maintenanceInterval;
+
+	private final Duration shutdownTimeout;
+
+	private final JobMetrics metrics;
+
+	private final String id = UUID.randomUUID().toString();
+
+	private final Semaphore slots;
+
+	private final Map<String, JobRun> running = new ConcurrentHashMap<>();
+
+	private ExecutorService jobThreads;
+
+	private ScheduledExecutorService scheduler;
+
+	private Thread dispatcher;
+
+	private volatile boolean active;
+
+	Worker(String queue, JobHandler handler, JobsProperties.WorkerSettings settings, JobStore store, Wakeups wakeups,
+			JobMetrics metrics, JsonMapper json, JobsProperties properties) {
+		this.queue = queue;
+		this.settings = settings;
+		this.store = store;
+		this.runner = new JobRunner(handler, store, metrics, json, id);
+		this.wakeup = wakeups.of(queue);
+		this.metrics = metrics;
+		this.pollInterval = properties.pollInterval();
+		this.maintenanceInterval = properties.maintenanceInterval();
+		this.shutdownTimeout = properties.shutdownTimeout();
+		this.slots = new Semaphore(settings.concurrency());
+	}
+
+	String queue() {
+		return queue;
+	}
+
+	String id() {
+		return id;
+	}
+
+	JobsProperties.WorkerSettings settings() {
+		return settings;
+	}
+
+	int runningJobs() {
+		return running.size();
+	}
+
+	boolean isActive() {
+		return active;
+	}
+
+	synchronized void start() {
+		if (active) {
+			return;
+		}
+		active = true;
+		AtomicInteger threads = new AtomicInteger();
+		jobThreads = Executors.newFixedThreadPool(settings.concurrency(),
+				task -> daemon(task, "jobs-" + queue + "-" + threads.incrementAndGet()));
+		scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "jobs-" + queue + "-lease"));
+		long renew = Math.max(50, settings.lease().toMillis() / 3);
+		scheduler.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
+		long maintenance = Math.min(maintenanceInterval.toMillis(), Math.max(100, settings.lease().toMillis() / 2));
+		scheduler.scheduleWithFixedDelay(this::maintain, 0, maintenance, TimeUnit.MILLISECONDS);
+		dispatcher = daemon(this::dispatch, "jobs-" + queue + "-dispatch");
+		dispatcher.start();
+		log.info("Worker {} started on queue {} (concurrency {})", id, queue, settings.concurrency());
+	}
+
+	/** Graceful stop: see the class comment. */
+	void stop() {
+		stop(shutdownTimeout);
+	}
+
+	void stop(Duration timeout) {
+		synchronized (this) {
+			if (!active) {
+				return;
+			}
+			active = false;
+		}
+		dispatcher.interrupt();
+		jobThreads.shutdown();
+		try {
+			if (!jobThreads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("Worker {} abandons {} running jobs of queue {}; their leases will lapse", id, running.size(),
+						queue);
+				running.values().forEach(JobRun::abandon);
+				jobThreads.shutdownNow();
+			}
+			dispatcher.join(timeout.toMillis() + 1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		scheduler.shutdownNow();
+		try {
+			store.removeWorker(queue, id);
+		}
+		catch (RuntimeException ex) {
+			// Redis is down: the heartbeat entry ages out on its own.
+		}
+		log.info("Worker {} stopped on queue {}", id, queue);
+	}
+
+	private void dispatch() {
+		long backoff = 100;
+		while (active) {
+			int taken = 0;
+			try {
+				slots.acquire();
+				taken = 1 + drainSlots();
+				JobStore.Fetch fetch = store.moveToActive(queue, id, settings.lease().toMillis(), taken,
+						settings.limiter());
+				backoff = 100;
+				for (JobStore.ActiveJob job : fetch.jobs()) {
+					JobRun run = new JobRun(job);
+					running.put(job.id(), run);
+					taken--;
+					jobThreads.execute(() -> execute(run));
+				}
+				slots.release(taken);
+				taken = 0;
+				if (fetch.jobs().isEmpty()) {
+					wakeup.await(idleWait(fetch));
+				}
+			}
+			catch (InterruptedException ex) {
+				slots.release(taken);
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				slots.release(taken);
+				log.warn("Worker {} cannot lease jobs of queue {}, retrying in {} ms: {}", id, queue, backoff,
+						NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+				if (!pause(backoff)) {
+					return;
+				}
+				backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+			}
+		}
+	}
+
+	private int drainSlots() {
+		int more = 0;
+		while (slots.tryAcquire()) {
+			more++;
+		}
+		return more;
+	}
+
+	private long idleWait(JobStore.Fetch fetch) {
+		long poll = pollInterval.toMillis();
+		if (fetch.status() == -2) {
+			return Math.max(1, fetch.waitMillis());
+		}
+		if (fetch.status() == 0 && fetch.waitMillis() >= 0) {
+			return Math.max(1, Math.min(poll, fetch.waitMillis()));
+		}
+		return poll;
+	}
+
+	private void execute(JobRun run) {
+		try {
+			runner.run(run, settings.timeout(), scheduler);
+		}
+		finally {
+			running.remove(run.job().id());
+			slots.release();
+		}
+	}
+
+	private void renewLeases() {
+		if (running.isEmpty()) {
+			return;
+		}
+		try {
+			List<String> lost = store.extend(queue, id, settings.lease().toMillis(), List.copyOf(running.keySet()));
+			lost.forEach(jobId -> {
+				JobRun run = running.get(jobId);
+				if (run != null) {
+					log.warn("Job {}:{} lost its lease; its outcome will be ignored", queue, jobId);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot renew leases on queue {}: {}", queue, NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		}
+	}
+
+	private void maintain() {
+		try {
+			long[] stalled = store.checkStalled(queue, settings.maxStalledCount());
+			if (stalled[0] + stalled[1] > 0) {
+				log.warn("Queue {}: {} stalled jobs back to waiting, {} failed as stalled", queue, stalled[0], stalled[1]);
+				metrics.stalled(queue, stalled[0] + stalled[1]);
+				wakeup.raise();
+			}
+			store.heartbeat(queue, id, "concurrency=" + settings.concurrency() + ",running=" + running.size());
+		}
+		catch (RuntimeException ex) {
+			log.debug("Queue {} maintenance skipped: {}", queue, ex.toString());
+		}
+	}
+
+	private boolean pause(long millis) {
+		try {
+			Thread.sleep(millis);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+}

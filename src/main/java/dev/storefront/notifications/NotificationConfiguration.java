@@ -1,0 +1,77 @@
+package dev.storefront.notifications;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import dev.storefront.web.ProblemWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wiring of the notification fan-out: the subscriber (one dedicated pub/sub connection per instance,
+ * one pattern subscription), the bounded delivery lanes, the connection registries and the 503 filter.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationProperties.class)
+class NotificationConfiguration {
+
+	@Bean
+	NotificationMetrics notificationMetrics(MeterRegistry registry) {
+		return new NotificationMetrics(registry);
+	}
+
+	@Bean(destroyMethod = "close")
+	DeliveryExecutor notificationDeliveryExecutor(NotificationProperties properties) {
+		return new DeliveryExecutor(properties.deliveryThreads(), properties.deliveryQueue());
+	}
+
+	@Bean
+	WebSocketSessions notificationSockets(NotificationMetrics metrics) {
+		return new WebSocketSessions(metrics);
+	}
+
+	@Bean
+	SseConnections notificationSseConnections(NotificationProperties properties, NotificationMetrics metrics) {
+		return new SseConnections(properties, metrics);
+	}
+
+	@Bean
+	Fanout notificationFanout(StringRedisTemplate redis, JsonMapper json, LocalDelivery delivery) {
+		return new Fanout(redis, json, delivery);
+	}
+
+	/**
+	 * The subscriber. Messages are dispatched on the connection's thread ({@link SyncTaskExecutor}), in
+	 * order, to {@link Fanout}, which only parses and hands over to the bounded delivery lanes: no thread
+	 * per message, and a slow client never holds the subscription.
+	 */
+	@Bean
+	RedisMessageListenerContainer notificationSubscriber(RedisConnectionFactory connections, Fanout fanout) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connections);
+		container.setTaskExecutor(new SyncTaskExecutor());
+		container.addMessageListener(fanout, new PatternTopic(NotificationKeys.CHANNEL_PATTERN));
+		return container;
+	}
+
+	@Bean
+	FilterRegistrationBean<RealtimeAvailabilityFilter> realtimeAvailabilityFilter(NotificationStore store,
+			ProblemWriter problems, NotificationProperties properties) {
+		FilterRegistrationBean<RealtimeAvailabilityFilter> registration = new FilterRegistrationBean<>(
+				new RealtimeAvailabilityFilter(store, problems, properties));
+		registration.addUrlPatterns("/ws", "/ws/*", "/api/notifications/stream");
+		// Before the session filter: answer without touching the session store.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.storefront.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import dev.storefront.config.CacheRedis;
+
+/**
+ * Wires the Redis monitoring for each Redis the app uses: {@code state} (the default connection factory)
+ * and {@code cache} (the {@link CacheRedis} factory) when {@code storefront.redis.cache.*} points it at
+ * another server. Without that, the cache lives on the state Redis and is reported once, as {@code state}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpsProperties.class)
+class OpsConfiguration {
+
+	@Bean
+	RedisTargets redisTargets(RedisConnectionFactory state, @CacheRedis ObjectProvider<RedisConnectionFactory> cache) {
+		List<RedisTarget> targets = new ArrayList<>(List.of(new RedisTarget("state", state)));
+		RedisConnectionFactory cacheFactory = cache.getIfAvailable();
+		if (cacheFactory != null && !RedisServers.same(state, cacheFactory)) {
+			targets.add(new RedisTarget("cache", cacheFactory));
+		}
+		return new RedisTargets(targets);
+	}
+
+	@Bean
+	RedisReports redisReports(RedisTargets targets, OpsProperties properties) {
+		return new RedisReports(targets.all(), new RedisNodes(properties.timeout()),
+				new KeySampler(properties.memorySampleKeys(), properties.scanCount()),
+				new BigKeys(properties.bigKeys(), properties.bigCollectionElements()),
+				new Diagnostics(properties.slowlogEntries(), properties.slowlogArgumentLength()));
+	}
+
+	@Bean
+	RedisEndpoint redisEndpoint(RedisReports reports) {
+		return new RedisEndpoint(reports);
+	}
+
+	@Bean
+	InfoPoller redisInfoPoller(RedisTargets targets, OpsProperties properties, MeterRegistry registry) {
+		return new InfoPoller(targets.all(), new RedisNodes(properties.timeout()), registry, properties.infoInterval());
+	}
+
+}

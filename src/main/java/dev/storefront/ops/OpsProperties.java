@@ -1,0 +1,26 @@
+package dev.storefront.ops;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Redis monitoring.
+ *
+ * @param infoInterval how often each node's INFO is read for the gauges (one call per node per interval,
+ * whatever the scrape rate)
+ * @param memorySampleKeys the most keys sampled per node by the {@code memory} and {@code bigkeys} parts
+ * @param scanCount the COUNT hint of each SCAN call (and so the size of each MEMORY USAGE pipeline)
+ * @param bigKeys how many of the largest sampled keys {@code bigkeys} lists
+ * @param bigCollectionElements the element count above which a sampled collection is listed with its encoding
+ * @param slowlogEntries how many SLOWLOG entries are read per node
+ * @param slowlogArgumentLength the longest a slow-log argument is shown; longer ones are cut
+ * @param timeout the longest one node may take to answer one part
+ */
+@ConfigurationProperties("storefront.ops")
+record OpsProperties(@DefaultValue("10s") Duration infoInterval, @DefaultValue("10000") int memorySampleKeys,
+		@DefaultValue("500") int scanCount, @DefaultValue("20") int bigKeys,
+		@DefaultValue("10000") long bigCollectionElements, @DefaultValue("50") int slowlogEntries,
+		@DefaultValue("64") int slowlogArgumentLength, @DefaultValue("10s") Duration timeout) {
+}

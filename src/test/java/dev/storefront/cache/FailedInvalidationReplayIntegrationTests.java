@@ -1,0 +1,143 @@
+package dev.storefront.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.storefront.support.EmbeddedRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Invalidations that fail or are skipped while Redis is paused (its data survives, so a lost eviction
+ * would leave the old value there) are replayed once Redis answers again, and nothing stale is read
+ * meanwhile. Each test pauses its own Redis with {@code CLIENT PAUSE}.
+ */
+class FailedInvalidationReplayIntegrationTests {
+
+	private final EmbeddedRedis server = EmbeddedRedis.start();
+
+	private final LettuceConnectionFactory admin = server.connectionFactory(Duration.ofSeconds(5));
+
+	private TestStack stack;
+
+	private final AtomicInteger probes = new AtomicInteger(1000);
+
+	@AfterEach
+	void stop() throws Exception {
+		stack.close();
+		admin.destroy();
+		server.close();
+	}
+
+	private TwoLevelCache start(int pendingCapacity) {
+		CacheProperties properties = TestStack.properties("things",
+				TestStack.settings(Duration.ofMinutes(10), Duration.ZERO, 0), pendingCapacity);
+		stack = new TestStack(server.url(), properties);
+		return stack.cache("things");
+	}
+
+	@Test
+	void anEvictSkippedWhileRedisIsPausedIsReplayedAndNoStaleValueIsReadAfterRecovery() {
+		TwoLevelCache cache = start(10_000);
+		AtomicReference<Thing> database = new AtomicReference<>(new Thing(1, "old"));
+		assertThat(cache.get(1L, database::get)).isEqualTo(new Thing(1, "old"));
+
+		pauseAndOpenTheBreaker(cache);
+		database.set(new Thing(1, "new"));
+		cache.evict(1L);
+		assertThat(stack.stack.pending().blocks("things", "1")).isTrue();
+
+		awaitRecovery(cache);
+
+		assertThat(cache.get(1L, database::get)).as("first read after recovery").isEqualTo(new Thing(1, "new"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> stack.stack.pending().isEmpty());
+		String raw = stack.redis.opsForValue().get("sf:cache:v1:things:1");
+		assertThat(raw == null || raw.contains("\"new\"")).as(String.valueOf(raw)).isTrue();
+		assertThat(cache.get(1L, database::get)).isEqualTo(new Thing(1, "new"));
+	}
+
+	@Test
+	void aPutThatCouldNotReachRedisIsReplayedAsAnEvict() {
+		TwoLevelCache cache = start(10_000);
+		cache.put(2L, new Thing(2, "old"));
+
+		pauseAndOpenTheBreaker(cache);
+		cache.put(2L, new Thing(2, "new"));
+		awaitRecovery(cache);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> stack.stack.pending().isEmpty());
+		String raw = stack.redis.opsForValue().get("sf:cache:v1:things:2");
+		assertThat(raw == null || raw.contains("\"new\"")).as(String.valueOf(raw)).isTrue();
+	}
+
+	@Test
+	void pastItsCapacityTheWholeCacheIsClearedOnRecoveryAndNothingElse() {
+		TwoLevelCache cache = start(2);
+		for (long id = 1; id <= 5; id++) {
+			cache.put(id, new Thing(id, "old"));
+		}
+		stack.redis.opsForValue().set("sf:other:survivor", "x");
+
+		pauseAndOpenTheBreaker(cache);
+		for (long id = 1; id <= 5; id++) {
+			cache.evict(id);
+		}
+		assertThat(stack.stack.pending().blocks("things", "42")).as("the whole cache is suspect").isTrue();
+		awaitRecovery(cache);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> stack.stack.pending().isEmpty());
+		for (long id = 1; id <= 5; id++) {
+			String raw = stack.redis.opsForValue().get("sf:cache:v1:things:" + id);
+			assertThat(raw == null || !raw.contains("\"old\"")).as("key %d: %s", id, raw).isTrue();
+		}
+		assertThat(stack.redis.opsForValue().get("sf:other:survivor")).isEqualTo("x");
+	}
+
+	@Test
+	void aTagInvalidationThatFailedIsReplayedAndTheTaggedEntryIsNotServedMeanwhile() {
+		TwoLevelCache cache = start(10_000);
+		AtomicReference<Thing> database = new AtomicReference<>(new Thing(3, "old"));
+		TagCache tags = stack.tags();
+		assertThat(tags.get("things", "page", List.of("red"), database::get)).isEqualTo(new Thing(3, "old"));
+
+		pauseAndOpenTheBreaker(cache);
+		database.set(new Thing(3, "new"));
+		tags.invalidate("red");
+		awaitRecovery(cache);
+
+		assertThat(tags.get("things", "page", List.of("red"), database::get)).isEqualTo(new Thing(3, "new"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> stack.stack.pending().isEmpty());
+		String raw = stack.redis.opsForValue().get("sf:cache:v1:things:page");
+		assertThat(raw == null || raw.contains("\"new\"")).as(String.valueOf(raw)).isTrue();
+	}
+
+	/** Pauses every client for 3 s and fails calls until the cache's breaker is open. */
+	private void pauseAndOpenTheBreaker(TwoLevelCache cache) {
+		try (RedisConnection connection = admin.getConnection()) {
+			connection.execute("CLIENT", "PAUSE".getBytes(), "3000".getBytes(), "ALL".getBytes());
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			long key = probes.incrementAndGet();
+			cache.get(key, () -> new Thing(key, "probe"));
+			return stack.stack.context().l2().guard().isOpen();
+		});
+	}
+
+	private void awaitRecovery(TwoLevelCache cache) {
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			long key = probes.incrementAndGet();
+			cache.get(key, () -> new Thing(key, "probe"));
+			return !stack.stack.context().l2().guard().isOpen();
+		});
+	}
+
+}

@@ -1,0 +1,222 @@
+package dev.storefront.jobs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+
+import dev.storefront.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The queue's ordering and retry semantics against real Redis: each test has its own queue and
+ * workers.
+ */
+@IntegrationTest
+class QueueIntegrationTests extends QueueTestSupport {
+
+	@Test
+	void runsUnprioritizedJobsFirstThenLowerPriorityNumbersFirst() {
+		List<String> order = new CopyOnWriteArrayList<>();
+		queues.add(queue, "p3", "{}", JobOptions.defaults().withPriority(3));
+		queues.add(queue, "p1", "{}", JobOptions.defaults().withPriority(1));
+		queues.add(queue, "none", "{}", JobOptions.defaults());
+		queues.add(queue, "p2", "{}", JobOptions.defaults().withPriority(2));
+		queues.add(queue, "p1-later", "{}", JobOptions.defaults().withPriority(1));
+		assertThat(redis.opsForZSet().size(JobKeys.set(queue, "prioritized"))).isEqualTo(4);
+
+		start(handler(job -> order.add(job.name())), settings(1));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> order.size() == 5);
+		assertThat(order).containsExactly("none", "p1", "p1-later", "p2", "p3");
+	}
+
+	@Test
+	void startsADelayedJobWithinOneHundredMillisecondsOfItsDelay() {
+		start(handler(job -> "ran"), settings(1));
+
+		Job added = queues.add(queue, "later", "{}", JobOptions.defaults().withDelay(Duration.ofMillis(700)));
+		assertThat(added.state()).isEqualTo(JobState.DELAYED);
+		assertThat(redis.opsForZSet().score(JobKeys.set(queue, "delayed"), added.id())).isNotNull();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> job(added.id()).state() == JobState.COMPLETED);
+		Job done = job(added.id());
+		long waited = Duration.between(done.createdAt(), done.processedAt()).toMillis();
+		assertThat(waited).isBetween(700L, 800L);
+	}
+
+	@Test
+	void retriesWithExponentialBackoffThenFailsWhenAttemptsAreSpent() {
+		List<Long> starts = new CopyOnWriteArrayList<>();
+		start(handler(job -> {
+			starts.add(System.nanoTime());
+			throw new IllegalStateException("boom " + job.attemptsMade());
+		}), settings(1));
+
+		Job added = queues.add(queue, "flaky", "{}",
+				JobOptions.defaults().withAttempts(4).withBackoff(Backoff.exponential(Duration.ofMillis(200))));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> job(added.id()).state() == JobState.FAILED);
+		Job failed = job(added.id());
+		assertThat(failed.attemptsMade()).isEqualTo(4);
+		assertThat(failed.failedReason()).isEqualTo("IllegalStateException: boom 3");
+		assertThat(starts).hasSize(4);
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < starts.size(); i++) {
+			gaps.add(Duration.ofNanos(starts.get(i) - starts.get(i - 1)).toMillis());
+		}
+		assertThat(gaps.get(0)).isBetween(200L, 350L);
+		assertThat(gaps.get(1)).isBetween(400L, 550L);
+		assertThat(gaps.get(2)).isBetween(800L, 950L);
+		assertThat(redis.opsForZSet().score(JobKeys.set(queue, "failed"), added.id())).isNotNull();
+		assertThat(redis.getExpire(JobKeys.job(queue, added.id()))).isPositive();
+	}
+
+	@Test
+	void retryFailedRunsFailedJobsAgainWithFreshAttempts() {
+		AtomicBoolean healthy = new AtomicBoolean(false);
+		start(handler(job -> {
+			if (!healthy.get()) {
+				throw new IllegalStateException("down");
+			}
+			return "ok";
+		}), settings(2));
+		Job a = queues.add(queue, "a", "{}", JobOptions.defaults());
+		Job b = queues.add(queue, "b", "{}", JobOptions.defaults());
+		await().atMost(Duration.ofSeconds(5)).until(() -> queues.counts(queue).get(JobState.FAILED) == 2);
+		assertThat(redis.getExpire(JobKeys.job(queue, a.id()))).isPositive();
+
+		healthy.set(true);
+		assertThat(queues.retryFailed(queue)).isEqualTo(2);
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> job(a.id()).state() == JobState.COMPLETED && job(b.id()).state() == JobState.COMPLETED);
+		assertThat(job(a.id()).result()).isEqualTo("\"ok\"");
+		assertThat(job(a.id()).attemptsMade()).isEqualTo(1);
+		assertThat(queues.counts(queue).get(JobState.FAILED)).isZero();
+	}
+
+	@Test
+	void addingAnExistingJobIdReturnsTheExistingJobAndRunsItOnce() {
+		AtomicInteger runs = new AtomicInteger();
+		Job first = queues.add(queue, "mail", "{\"n\":1}", JobOptions.id("order-confirmed:42"));
+		Job second = queues.add(queue, "mail", "{\"n\":2}", JobOptions.id("order-confirmed:42"));
+
+		assertThat(second.id()).isEqualTo("order-confirmed:42").isEqualTo(first.id());
+		assertThat(second.data()).isEqualTo("{\"n\":1}");
+		assertThat(redis.opsForList().size(JobKeys.set(queue, "wait"))).isEqualTo(1);
+
+		start(handler(job -> runs.incrementAndGet()), settings(1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> job(first.id()).state() == JobState.COMPLETED);
+		queues.add(queue, "mail", "{\"n\":3}", JobOptions.id("order-confirmed:42"));
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 1);
+	}
+
+	@Test
+	void neverRunsMoreJobsAtOnceThanTheConcurrency() {
+		AtomicInteger current = new AtomicInteger();
+		AtomicInteger highest = new AtomicInteger();
+		start(handler(job -> {
+			highest.accumulateAndGet(current.incrementAndGet(), Math::max);
+			// The "work": long enough for jobs to overlap.
+			LockSupport.parkNanos(Duration.ofMillis(30).toNanos());
+			current.decrementAndGet();
+			return null;
+		}), settings(4));
+
+		queues.addBulkIds(queue, Collections.nCopies(40, new Queues.NewJob("work", "{}", null)));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> queues.counts(queue).get(JobState.COMPLETED) == 40);
+		assertThat(highest.get()).isEqualTo(4);
+	}
+
+	@Test
+	void interruptsAndFailsAnAttemptThatRunsPastTheTimeout() {
+		start(handler(job -> {
+			LockSupport.parkNanos(Duration.ofSeconds(10).toNanos());
+			if (Thread.currentThread().isInterrupted()) {
+				throw new InterruptedException("interrupted");
+			}
+			return "finished";
+		}), settings(1).withTimeout(Duration.ofMillis(300)));
+
+		Job added = queues.add(queue, "slow", "{}", JobOptions.defaults());
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> job(added.id()).state() == JobState.FAILED);
+		assertThat(job(added.id()).failedReason()).contains("timed out after 300 ms");
+	}
+
+	@Test
+	void pausedQueueStartsNothingUntilResumed() {
+		AtomicInteger runs = new AtomicInteger();
+		start(handler(job -> runs.incrementAndGet()), settings(1));
+		queues.pause(queue);
+		Job added = queues.add(queue, "held", "{}", JobOptions.defaults());
+
+		assertThat(job(added.id()).state()).isEqualTo(JobState.PAUSED);
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+		assertThat(queues.counts(queue).get(JobState.PAUSED)).isEqualTo(1);
+
+		queues.resume(queue);
+		await().atMost(Duration.ofSeconds(5)).until(() -> job(added.id()).state() == JobState.COMPLETED);
+	}
+
+	@Test
+	void reportsProgressAndKeepsAJobLogThatExpiresWithTheJob() {
+		start(handler(job -> {
+			job.progress(40);
+			job.log("halfway");
+			return List.of(1, 2);
+		}), settings(1));
+
+		Job added = queues.add(queue, "steps", "{}", JobOptions.defaults()
+			.withRemoveOnComplete(new KeepJobs(10, Duration.ofMinutes(5))));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> job(added.id()).state() == JobState.COMPLETED);
+		assertThat(job(added.id()).result()).isEqualTo("[1,2]");
+		assertThat(job(added.id()).progress()).isEqualTo(100);
+		assertThat(queues.logs(queue, added.id())).containsExactly("halfway");
+		assertThat(redis.getExpire(JobKeys.job(queue, added.id()))).isBetween(290L, 300L);
+		assertThat(redis.getExpire(JobKeys.logs(queue, added.id()))).isBetween(290L, 300L);
+	}
+
+	@Test
+	void keepsOnlyTheConfiguredNumberOfCompletedJobs() {
+		start(handler(job -> null), settings(1));
+		KeepJobs keepTwo = new KeepJobs(2, Duration.ofHours(1));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(queues.add(queue, "n" + i, "{}", JobOptions.defaults().withRemoveOnComplete(keepTwo)).id());
+		}
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> queues.counts(queue).get(JobState.WAITING) == 0
+				&& queues.counts(queue).get(JobState.ACTIVE) == 0);
+		assertThat(redis.opsForZSet().range(JobKeys.set(queue, "completed"), 0, -1)).containsExactlyInAnyOrder(ids.get(3),
+				ids.get(4));
+		assertThat(redis.hasKey(JobKeys.job(queue, ids.get(0)))).isFalse();
+	}
+
+	@Test
+	void removesAWaitingJobAndCleansOldFinishedJobs() {
+		Job waiting = queues.add(queue, "gone", "{}", JobOptions.defaults());
+		assertThat(queues.remove(queue, waiting.id())).isTrue();
+		assertThat(redis.hasKey(JobKeys.job(queue, waiting.id()))).isFalse();
+		assertThat(redis.opsForList().size(JobKeys.set(queue, "wait"))).isZero();
+
+		start(handler(job -> null), settings(1));
+		Job done = queues.add(queue, "done", "{}", JobOptions.defaults());
+		await().atMost(Duration.ofSeconds(5)).until(() -> job(done.id()).state() == JobState.COMPLETED);
+		assertThat(queues.clean(queue, JobState.COMPLETED, Duration.ofHours(1))).isZero();
+		assertThat(queues.clean(queue, JobState.COMPLETED, Duration.ZERO)).isEqualTo(1);
+		assertThat(queues.job(queue, done.id())).isEmpty();
+	}
+
+}

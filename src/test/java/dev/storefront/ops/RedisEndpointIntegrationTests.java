@@ -1,0 +1,183 @@
+package dev.storefront.ops;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.storefront.support.Api;
+import dev.storefront.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class RedisEndpointIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	private Api api;
+
+	private Api.Session admin;
+
+	private String node;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		admin = api.admin();
+		node = api.get("/actuator/redis/info").as(admin).send().expect(200).json().get("state").propertyNames()
+			.iterator().next();
+	}
+
+	@Test
+	void reportIsForAdminsOnly() {
+		api.get("/actuator/redis").send().expect(401);
+		api.get("/actuator/redis/info").as(api.newUser()).send().expect(403);
+		JsonNode report = api.get("/actuator/redis").as(admin).send().expect(200).json().get("state");
+		assertThat(report.propertyNames()).containsExactly("info", "memory", "bigkeys", "slowlog", "latency");
+	}
+
+	@Test
+	void infoReportsVersionMemoryPersistenceAndReplicationPerNode() {
+		JsonNode info = api.get("/actuator/redis/info").as(admin).send().expect(200).json().get("state").get(node);
+
+		assertThat(node).matches(".+:\\d+");
+		assertThat(info.get("version").asString()).startsWith(redisVersion().substring(0, 1));
+		assertThat(info.get("role").asString()).isEqualTo("master");
+		assertThat(info.get("memory").get("usedBytes").asLong()).isPositive();
+		assertThat(info.get("memory").get("maxmemoryPolicy").asString()).isNotBlank();
+		assertThat(info.get("clients").get("connected").asLong()).isPositive();
+		assertThat(info.get("persistence").get("aofEnabled").asBoolean()).isFalse();
+		assertThat(info.get("replication").get("replicas").asInt()).isZero();
+		assertThat(info.get("keyspaceHitRatio").asDouble()).isBetween(0.0, 1.0);
+	}
+
+	@Test
+	void memoryGroupsSampledKeysByPatternWithTheLargestKey() {
+		String run = UUID.randomUUID().toString();
+		for (int i = 0; i < 30; i++) {
+			redis.opsForValue().set("sf:opstest:" + run + ":item:" + i, "x".repeat(i == 7 ? 5000 : 10));
+		}
+
+		JsonNode memory = api.get("/actuator/redis/memory").as(admin).send().expect(200).json().get("state");
+
+		JsonNode pattern = pattern(memory, "sf:opstest:*:item:*");
+		assertThat(pattern.get("sampledKeys").asLong()).isGreaterThanOrEqualTo(30);
+		assertThat(pattern.get("estimatedTotalBytes").asLong()).isGreaterThanOrEqualTo(pattern.get("sampledBytes").asLong());
+		assertThat(pattern.get("largestKey").asString()).endsWith(":item:7");
+		assertThat(pattern.get("largestKeyBytes").asLong()).isGreaterThan(5000);
+		assertThat(memory.get("keys").asLong()).isGreaterThanOrEqualTo(memory.get("sampledKeys").asLong());
+		assertThat(memory.get("failedNodes").isEmpty()).isTrue();
+	}
+
+	@Test
+	void bigkeysListsTheLargestKeysAndCollectionsOverTenThousandElementsWithTheirEncoding() {
+		String key = "sf:opstest:big:" + UUID.randomUUID();
+		Map<String, String> fields = new HashMap<>();
+		for (int i = 0; i <= 10_000; i++) {
+			fields.put("f" + i, "v");
+		}
+		redis.opsForHash().putAll(key, fields);
+		try {
+			JsonNode bigkeys = api.get("/actuator/redis/bigkeys").as(admin).send().expect(200).json().get("state");
+
+			assertThat(bigkeys.get("largest").size()).isLessThanOrEqualTo(20);
+			assertThat(bigkeys.get("largest").get(0).get("key").asString()).isEqualTo(key);
+			JsonNode collection = bigkeys.get("largeCollections").get(0);
+			assertThat(collection.get("key").asString()).isEqualTo(key);
+			assertThat(collection.get("type").asString()).isEqualTo("hash");
+			assertThat(collection.get("elements").asLong()).isEqualTo(10_001);
+			assertThat(collection.get("encoding").asString()).isEqualTo("hashtable");
+		}
+		finally {
+			redis.delete(key);
+		}
+	}
+
+	@Test
+	void slowlogShowsRecentEntriesWithLongArgumentsCut() {
+		String value = "v".repeat(500);
+		redis.execute((RedisCallback<Void>) connection -> {
+			connection.serverCommands().setConfig("slowlog-log-slower-than", "0");
+			return null;
+		});
+		try {
+			redis.opsForValue().set("sf:opstest:slow", value);
+		}
+		finally {
+			redis.execute((RedisCallback<Void>) connection -> {
+				connection.serverCommands().setConfig("slowlog-log-slower-than", "10000");
+				return null;
+			});
+		}
+
+		JsonNode entries = api.get("/actuator/redis/slowlog").as(admin).send().expect(200).json().get("state").get(node);
+
+		assertThat(entries.size()).isBetween(1, 50);
+		JsonNode set = null;
+		for (JsonNode entry : entries) {
+			if (entry.get("command").get(0).asString().equalsIgnoreCase("set")
+					&& entry.get("command").get(1).asString().equals("sf:opstest:slow")) {
+				set = entry;
+			}
+		}
+		assertThat(set).as("the SET in the slow log").isNotNull();
+		// Redis keeps 128 bytes of an argument; the report shows 64 and says how long the logged one was.
+		assertThat(set.get("command").get(2).asString()).startsWith("v".repeat(64) + "... (").hasSizeLessThan(90);
+		assertThat(set.get("durationMicros").asLong()).isNotNegative();
+	}
+
+	@Test
+	void latencyAnswersPerNode() {
+		JsonNode latency = api.get("/actuator/redis/latency").as(admin).send().expect(200).json().get("state");
+
+		assertThat(latency.get(node).isArray()).isTrue();
+	}
+
+	@Test
+	void anUnknownPartIsA404NamingTheParts() {
+		Api.Response response = api.get("/actuator/redis/keys").as(admin).send().expect(404);
+
+		assertThat(response.json().get("detail").asString()).contains("keys").contains("memory");
+	}
+
+	@Test
+	void prometheusPublishesTheRedisGaugesTaggedStateAndNode() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String scrape = api.get("/actuator/prometheus").as(admin).send().expect(200).body();
+			assertThat(scrape).contains("storefront_redis_memory_used_bytes{")
+				.containsPattern("storefront_redis_ops\\{[^}]*node=\"" + node.replace(".", "\\.") + "\"[^}]*redis=\"state\"")
+				.contains("storefront_redis_keyspace_hit_ratio{")
+				.contains("storefront_redis_evicted_keys_total{")
+				.contains("storefront_redis_replication_lag_bytes{");
+		});
+	}
+
+	private static JsonNode pattern(JsonNode memory, String pattern) {
+		for (JsonNode usage : memory.get("patterns")) {
+			if (usage.get("pattern").asString().equals(pattern)) {
+				return usage;
+			}
+		}
+		throw new AssertionError("No pattern " + pattern + " in " + memory);
+	}
+
+	private String redisVersion() {
+		return redis.execute((RedisCallback<String>) c -> c.serverCommands().info("server").getProperty("redis_version"));
+	}
+
+}
