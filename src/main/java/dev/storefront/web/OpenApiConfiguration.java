@@ -62,7 +62,10 @@ class OpenApiConfiguration {
 		return List.of(tag("auth", "Registration, sign-in and sign-out"), tag("users", "The signed-in user and their sessions"),
 				tag("catalog", "Categories and products"), tag("orders", "Placing, paying, cancelling and shipping orders"),
 				tag("cart", "The shopping cart"), tag("analytics", "Bestsellers, visitors, active users, recently viewed"),
-				tag("views", "Product view counters"), tag("cache", "Cache administration"));
+				tag("views", "Product view counters"), tag("cache", "Cache administration"),
+				tag("events", "The domain-event stream and its dead letters"),
+				tag("notifications", "Realtime notifications: history and server-sent events"),
+				tag("jobs", "Background jobs and their queues"), tag("images", "Product images"));
 	}
 
 	private static Tag tag(String name, String description) {
