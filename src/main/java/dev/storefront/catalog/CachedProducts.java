@@ -15,14 +15,17 @@ class CachedProducts {
 
 	private final Products products;
 
-	CachedProducts(Products products) {
+	private final CatalogImages images;
+
+	CachedProducts(Products products, CatalogImages images) {
 		this.products = products;
+		this.images = images;
 	}
 
 	@Cacheable(cacheNames = CatalogCaches.PRODUCT, key = "#id", sync = true)
 	@Transactional(readOnly = true)
 	public Optional<Product> find(long id) {
-		return products.findById(id).map(ProductEntity::toProduct);
+		return products.findById(id).map(ProductEntity::toProduct).map(images::decorate);
 	}
 
 }

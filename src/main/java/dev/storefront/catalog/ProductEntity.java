@@ -73,6 +73,11 @@ class ProductEntity extends AuditedEntity {
 		this.categoryId = categoryId;
 	}
 
+	/** Marks the row changed (new version and update time) when something shown with it changed. */
+	void touch() {
+		markChanged();
+	}
+
 	void markDeleted() {
 		this.deletedAt = AuditedEntity.now();
 	}

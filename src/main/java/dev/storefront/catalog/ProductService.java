@@ -49,8 +49,12 @@ public class ProductService {
 
 	private final ApplicationEventPublisher events;
 
+	private final CatalogImages images;
+
 	ProductService(Products products, Categories categories, CachedProducts cached, TagCache tagCache,
-			BatchCache batchCache, CatalogCaches caches, StockWatch stockWatch, ApplicationEventPublisher events) {
+			BatchCache batchCache, CatalogCaches caches, StockWatch stockWatch, ApplicationEventPublisher events,
+			CatalogImages images) {
+		this.images = images;
 		this.products = products;
 		this.categories = categories;
 		this.cached = cached;
@@ -68,7 +72,8 @@ public class ProductService {
 	}
 
 	public Product findBySlug(String slug) {
-		return products.findBySlug(slug).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(slug));
+		return products.findBySlug(slug).map(ProductEntity::toProduct).map(images::decorate)
+			.orElseThrow(() -> new ProductNotFound(slug));
 	}
 
 	/**
@@ -126,7 +131,7 @@ public class ProductService {
 			events.publishEvent(ProductPriceChanged.of(id, current.price(), updated.price()));
 		}
 		stockWatch.changed(id, current.stock(), updated.stock());
-		return updated;
+		return images.decorate(updated);
 	}
 
 	@Transactional
@@ -140,7 +145,7 @@ public class ProductService {
 		Product updated = products.findById(id).map(ProductEntity::toProduct).orElseThrow(() -> new ProductNotFound(id));
 		caches.listingsChangedAfterCommit(updated.categoryId());
 		stockWatch.changed(id, updated.stock() - delta, updated.stock());
-		return updated;
+		return images.decorate(updated);
 	}
 
 	@Transactional
@@ -151,6 +156,18 @@ public class ProductService {
 		entity.markDeleted();
 		caches.listingsChangedAfterCommit(before.categoryId());
 		return before;
+	}
+
+	/**
+	 * A product's images changed: a new version (so ETags change) and its cache entries evicted.
+	 */
+	@Transactional
+	@CacheEvict(cacheNames = CatalogCaches.PRODUCT, key = "#id")
+	public void imagesChanged(long id) {
+		products.findById(id).ifPresent(entity -> {
+			entity.touch();
+			caches.listingsChangedAfterCommit(entity.toProduct().categoryId());
+		});
 	}
 
 	private ProductEntity save(ProductEntity entity) {

@@ -19,7 +19,7 @@ public enum JobState {
 			return valueOf(value.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("unknown job state '" + value
+			throw new dev.storefront.web.InvalidRequest("unknown job state '" + value
 					+ "': waiting, delayed, prioritized, active, completed, failed or paused");
 		}
 	}

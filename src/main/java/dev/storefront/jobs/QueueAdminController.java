@@ -78,7 +78,7 @@ class QueueAdminController {
 	JobController.JobView retry(@PathVariable String id) {
 		Job job = queues.job(id).orElseThrow(() -> new JobNotFound(id));
 		if (!queues.retry(job.queue(), job.id())) {
-			throw new InvalidRequest("Job " + id + " is " + job.state().value() + ", only failed jobs are retried");
+			throw new JobNotRetryable(id, job.state());
 		}
 		return JobController.JobView.of(queues.job(job.queue(), job.id()).orElseThrow(() -> new JobNotFound(id)));
 	}

@@ -37,12 +37,14 @@ class QueueOverview {
 	QueueInfo of(String queue) {
 		JobsProperties.WorkerSettings worker = properties.queue(queue).worker();
 		long staleAfter = 3 * Math.min(properties.maintenanceInterval().toMillis(), worker.lease().toMillis());
-		return new QueueInfo(queue, queues.isPaused(queue), queues.counts(queue), store.workers(queue, staleAfter),
+		Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		queues.counts(queue).forEach((state, count) -> counts.put(state.value(), count));
+		return new QueueInfo(queue, queues.isPaused(queue), counts, store.workers(queue, staleAfter),
 				new LimiterInfo(worker.limiter().max(), worker.limiter().duration().toString()));
 	}
 
 	/** One queue's state. */
-	record QueueInfo(String name, boolean paused, Map<JobState, Long> counts, Map<String, String> workers,
+	record QueueInfo(String name, boolean paused, Map<String, Long> counts, Map<String, String> workers,
 			LimiterInfo limiter) {
 	}
 

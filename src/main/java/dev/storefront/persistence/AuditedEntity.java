@@ -41,6 +41,11 @@ public abstract class AuditedEntity {
 		updatedAt = now();
 	}
 
+	/** Marks the row changed (new update time, so a new version) when something shown with it changed. */
+	protected void markChanged() {
+		updatedAt = now();
+	}
+
 	protected Instant createdAt() {
 		return createdAt;
 	}

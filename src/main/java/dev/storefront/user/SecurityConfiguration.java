@@ -46,6 +46,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/categories", "/api/categories/**", "/api/products",
 					"/api/products/**")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/images/**").permitAll()
 			.requestMatchers("/api/categories/**", "/api/categories", "/api/products", "/api/products/**",
 					"/api/admin/**")
 			.hasRole("ADMIN")

@@ -1,11 +1,17 @@
 package dev.storefront.user;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
+
+import dev.storefront.config.ClusterKeyevents;
 
 /**
  * Spring Session on Redis: JSON values, id by cookie or {@code X-Auth-Token}, and a cookie that
@@ -37,6 +43,13 @@ class SessionConfiguration {
 	@Bean
 	HttpSessionIdResolver httpSessionIdResolver(CookieSerializer cookies) {
 		return new TokenOrCookieSessionIdResolver(cookies);
+	}
+
+	/** On a Redis Cluster, session expiry events from every master (a no-op otherwise). */
+	@Bean
+	ClusterKeyevents clusterSessionEvents(RedisConnectionFactory factory, RedisIndexedSessionRepository sessions,
+			@Qualifier("springSessionRedisMessageListenerContainer") RedisMessageListenerContainer container) {
+		return ClusterSessionEvents.subscribe(factory, sessions, container);
 	}
 
 }

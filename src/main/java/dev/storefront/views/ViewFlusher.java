@@ -1,5 +1,7 @@
 package dev.storefront.views;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -13,7 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -90,12 +95,38 @@ final class ViewFlusher implements SmartLifecycle {
 
 	private long recoverLeftovers() {
 		long total = 0;
-		try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(ViewKeys.FLUSHING_PATTERN).count(500).build())) {
-			while (keys.hasNext()) {
-				total += flushOne(ViewKeys.idOf(keys.next()));
-			}
+		for (String key : leftovers()) {
+			total += flushOne(ViewKeys.idOf(key));
 		}
 		return total;
+	}
+
+	/**
+	 * Flushing counters left by a crashed flush. SCAN is per node: a Cluster connection refuses a plain
+	 * SCAN, so every master is scanned on its own (as the cache's KeyScanner does).
+	 */
+	private List<String> leftovers() {
+		ScanOptions options = ScanOptions.scanOptions().match(ViewKeys.FLUSHING_PATTERN).count(500).build();
+		return redis.execute((RedisCallback<List<String>>) connection -> {
+			List<String> keys = new ArrayList<>();
+			if (connection instanceof RedisClusterConnection cluster) {
+				for (RedisClusterNode node : cluster.clusterGetNodes()) {
+					if (node.isMaster()) {
+						collect(cluster.scan(node, options), keys);
+					}
+				}
+			}
+			else {
+				collect(connection.keyCommands().scan(options), keys);
+			}
+			return keys;
+		});
+	}
+
+	private static void collect(Cursor<byte[]> cursor, List<String> keys) {
+		try (cursor) {
+			cursor.forEachRemaining(key -> keys.add(new String(key, StandardCharsets.UTF_8)));
+		}
 	}
 
 	private void scheduledFlush() {

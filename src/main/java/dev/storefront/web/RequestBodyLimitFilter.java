@@ -24,18 +24,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private final long jsonLimit;
+
+	private final long multipartLimit;
 
 	private final ProblemWriter problems;
 
 	RequestBodyLimitFilter(WebProperties properties, ProblemWriter problems) {
-		this.limit = properties.maxRequestBody().toBytes();
+		this.jsonLimit = properties.maxRequestBody().toBytes();
+		this.multipartLimit = properties.maxMultipartBody().toBytes();
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String contentType = request.getContentType();
+		long limit = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+				? multipartLimit : jsonLimit;
 		if (request.getContentLengthLong() > limit) {
 			problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
 					"Request body exceeds " + limit + " bytes");

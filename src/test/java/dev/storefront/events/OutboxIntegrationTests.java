@@ -130,7 +130,7 @@ class OutboxIntegrationTests {
 	void anOrderCommitsWhileXaddFailsAndItsEventArrivesExactlyOnceAfterRepair() {
 		long product = catalog.product("3.00", 100);
 		Api.Session buyer = api.newUser();
-		String parked = "sf:events:parked-by-test";
+		String parked = "{sf:events}:parked-by-test";
 		redis.execute(BREAK_STREAM, List.of(EventKeys.STREAM, parked));
 		long order;
 		try {
@@ -171,7 +171,7 @@ class OutboxIntegrationTests {
 		assertThat(redis.getExpire(marker, TimeUnit.HOURS)).isBetween(23L, 24L);
 
 		StreamProbe.Probe failing = StreamProbe.Probe.of("fails");
-		String parked = "sf:events:parked-by-script-test";
+		String parked = "{sf:events}:parked-by-script-test";
 		redis.execute(BREAK_STREAM, List.of(EventKeys.STREAM, parked));
 		try {
 			assertThatThrownBy(() -> publisher.publish(failing)).isInstanceOf(RuntimeException.class);

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +28,17 @@ class WorkerInstancesIntegrationTests extends QueueTestSupport {
 	void limiterHoldsAcrossTwoInstances() {
 		List<Long> starts = new CopyOnWriteArrayList<>();
 		List<String> ranOn = new CopyOnWriteArrayList<>();
-		JobsProperties.WorkerSettings limited = settings(5)
+		// Each instance runs at most 3 at once, and jobs take a moment: neither can use a whole window alone.
+		JobsProperties.WorkerSettings limited = settings(3)
 			.withLimiter(new JobsProperties.Limiter(5, Duration.ofSeconds(1)));
 		Worker one = start(handler(job -> {
 			starts.add(System.nanoTime());
+			LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
 			return ranOn.add("one");
 		}), limited);
 		Worker two = start(handler(job -> {
 			starts.add(System.nanoTime());
+			LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
 			return ranOn.add("two");
 		}), limited);
 		assertThat(one.id()).isNotEqualTo(two.id());

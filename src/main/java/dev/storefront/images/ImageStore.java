@@ -1,0 +1,91 @@
+package dev.storefront.images;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Image rows and variant bytes in PostgreSQL ({@code product_images}, {@code product_image_variants}).
+ */
+@Repository
+class ImageStore {
+
+	static final String ORIGINAL = "original";
+
+	private final JdbcClient jdbc;
+
+	ImageStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long productId, ImageType type, byte[] original) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO product_images (product_id, original_type, original) VALUES (?, ?, ?)")
+			.params(productId, type.contentType, original)
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	void delete(long imageId) {
+		jdbc.sql("DELETE FROM product_images WHERE id = ?").param(imageId).update();
+	}
+
+	Optional<Pending> pending(long imageId) {
+		return jdbc.sql("SELECT id, product_id, original_type, original FROM product_images WHERE id = ?")
+			.param(imageId)
+			.query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)))
+			.optional();
+	}
+
+	/** Stores the variants and marks the image ready, in one transaction with the caller. */
+	void saveVariants(long imageId, List<Variant> variants) {
+		for (Variant v : variants) {
+			// A retried job finds the variants of a previous attempt: replace them.
+			jdbc.sql("""
+					INSERT INTO product_image_variants (image_id, variant, content_type, width, height, bytes)
+					VALUES (?, ?, ?, ?, ?, ?)
+					ON CONFLICT (image_id, variant) DO UPDATE
+					SET content_type = EXCLUDED.content_type, width = EXCLUDED.width, height = EXCLUDED.height,
+					    bytes = EXCLUDED.bytes""")
+				.params(imageId, v.name(), v.contentType(), v.width(), v.height(), v.bytes())
+				.update();
+		}
+		jdbc.sql("UPDATE product_images SET status = 'READY', processed_at = now() WHERE id = ?").param(imageId).update();
+	}
+
+	Optional<Stored> variant(long imageId, String variant) {
+		if (ORIGINAL.equals(variant)) {
+			return jdbc.sql("SELECT original_type, original FROM product_images WHERE id = ?")
+				.param(imageId)
+				.query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2)))
+				.optional();
+		}
+		return jdbc.sql("SELECT content_type, bytes FROM product_image_variants WHERE image_id = ? AND variant = ?")
+			.params(imageId, variant)
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2)))
+			.optional();
+	}
+
+	List<Long> readyImages(long productId) {
+		return jdbc.sql("SELECT id FROM product_images WHERE product_id = ? AND status = 'READY' ORDER BY id")
+			.param(productId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** An uploaded image waiting for its variants. */
+	record Pending(long id, long productId, String contentType, byte[] original) {
+	}
+
+	/** One resized variant. */
+	record Variant(String name, String contentType, int width, int height, byte[] bytes) {
+	}
+
+	/** Bytes as stored, with their type. */
+	record Stored(String contentType, byte[] bytes) {
+	}
+
+}
