@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
@@ -27,16 +26,16 @@ class ActiveUsers {
 
 	private final AnalyticsProperties properties;
 
-	private final RecordingFailures failures;
+	private final AnalyticsRecorder recorder;
 
 	private final Clock clock = Clock.systemUTC();
 
 	private final AtomicReference<MarkedToday> marked = new AtomicReference<>(new MarkedToday(LocalDate.MIN));
 
-	ActiveUsers(StringRedisTemplate redis, AnalyticsProperties properties, RecordingFailures failures) {
+	ActiveUsers(StringRedisTemplate redis, AnalyticsProperties properties, AnalyticsRecorder recorder) {
 		this.redis = redis;
 		this.properties = properties;
-		this.failures = failures;
+		this.recorder = recorder;
 	}
 
 	/** Marks the user active today, at most once per day from this instance. */
@@ -46,16 +45,9 @@ class ActiveUsers {
 			return;
 		}
 		MarkedToday day = marked.updateAndGet(current -> current.date.equals(today) ? current : new MarkedToday(today));
-		if (!day.users.add(userId)) {
-			return;
-		}
-		try {
-			redis.execute(AnalyticsScripts.MARK_ACTIVE, List.of(AnalyticsKeys.activeUsers(today)),
-					String.valueOf(userId), String.valueOf(properties.activeUserRetention().toMillis()));
-		}
-		catch (DataAccessException ex) {
-			day.users.remove(userId); // try again on the user's next request
-			failures.lost("active-users", ex);
+		if (day.users.add(userId)) {
+			// Queued; a lost record takes the user out of the set again, so the next request retries.
+			recorder.active(userId, day.users);
 		}
 	}
 

@@ -1,11 +1,15 @@
 package dev.storefront.analytics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Hooks the recorders into Spring MVC.
+ * Hooks the recorders into Spring MVC, and the queue they write through.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsWebConfiguration implements WebMvcConfigurer {
@@ -20,6 +24,12 @@ class AnalyticsWebConfiguration implements WebMvcConfigurer {
 		this.activeUsers = activeUsers;
 		this.visitors = visitors;
 		this.recentlyViewed = recentlyViewed;
+	}
+
+	@Bean
+	static AnalyticsRecorder analyticsRecorder(StringRedisTemplate redis, AnalyticsProperties properties,
+			MeterRegistry meters) {
+		return new AnalyticsRecorder(redis, properties, meters);
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package dev.storefront.analytics;
 
 import java.util.List;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
@@ -22,25 +21,19 @@ class RecentlyViewed {
 
 	private final AnalyticsProperties properties;
 
-	private final RecordingFailures failures;
+	private final AnalyticsRecorder recorder;
 
 	RecentlyViewed(StringRedisTemplate redis, ProductService products, AnalyticsProperties properties,
-			RecordingFailures failures) {
+			AnalyticsRecorder recorder) {
 		this.redis = redis;
 		this.products = products;
 		this.properties = properties;
-		this.failures = failures;
+		this.recorder = recorder;
 	}
 
+	/** Queued: the list moves when the recorder's next batch is written. */
 	void record(long userId, long productId) {
-		try {
-			redis.execute(AnalyticsScripts.RECENTLY_VIEWED, List.of(AnalyticsKeys.recentlyViewed(userId)),
-					String.valueOf(productId), String.valueOf(properties.recentlyViewedSize()),
-					String.valueOf(properties.recentlyViewedTtl().toMillis()));
-		}
-		catch (DataAccessException ex) {
-			failures.lost("recently-viewed", ex);
-		}
+		recorder.recentlyViewed(userId, productId);
 	}
 
 	/** The products, newest view first; products deleted since are left out. */

@@ -1,12 +1,17 @@
 package dev.storefront.analytics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
-import org.springframework.dao.DataAccessException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
@@ -22,53 +27,89 @@ public class UniqueVisitors {
 
 	private final AnalyticsProperties properties;
 
-	private final RecordingFailures failures;
+	private final AnalyticsRecorder recorder;
 
 	private final Clock clock = Clock.systemUTC();
 
-	UniqueVisitors(StringRedisTemplate redis, AnalyticsProperties properties, RecordingFailures failures) {
+	UniqueVisitors(StringRedisTemplate redis, AnalyticsProperties properties, AnalyticsRecorder recorder) {
 		this.redis = redis;
 		this.properties = properties;
-		this.failures = failures;
+		this.recorder = recorder;
 	}
 
 	/**
-	 * Counts {@code visitorId} (e.g. {@code u:7} for a user) as a visitor of the product today. Best
-	 * effort: a Redis failure is counted in {@code storefront.analytics.lost} and swallowed.
+	 * Counts {@code visitorId} (e.g. {@code u:7} for a user) as a visitor of the product today. Queued,
+	 * never waits for Redis; see {@link AnalyticsRecorder} for what can be lost.
 	 */
 	public void record(long productId, String visitorId) {
-		try {
-			redis.execute(AnalyticsScripts.ADD_VISITOR,
-					List.of(AnalyticsKeys.uniqueVisitors(productId, LocalDate.now(clock))),
-					String.valueOf(properties.uniqueVisitorRetention().toMillis()), visitorId);
-		}
-		catch (DataAccessException ex) {
-			failures.lost("unique-visitors", ex);
-		}
+		recorder.visit(productId, visitorId);
 	}
 
 	/**
-	 * Distinct visitors of a product over {@code from..to} (inclusive), and per day.
+	 * Distinct visitors of a product over {@code from..to} (inclusive), and per day: one pipeline.
 	 * @throws dev.storefront.web.InvalidRequest if the range is reversed or longer than the retention
 	 */
 	public VisitorCount count(long productId, LocalDate from, LocalDate to) {
-		List<LocalDate> days = DateRanges.days(from, to, properties.uniqueVisitorRetention());
-		List<String> keys = days.stream().map(day -> AnalyticsKeys.uniqueVisitors(productId, day)).toList();
-		Long total = redis.opsForHyperLogLog().size(keys.toArray(String[]::new));
-		List<Object> perDay = redis.executePipelined((RedisCallback<Object>) connection -> {
-			keys.forEach(key -> connection.hyperLogLogCommands().pfCount(key.getBytes()));
-			return null;
+		return stats(productId, from, to).range();
+	}
+
+	/**
+	 * Today's distinct visitors, and those of {@code from..to} when {@code from} is given, in one pipeline
+	 * on the shared connection (one round trip). The range is validated before Redis is asked.
+	 * @throws dev.storefront.web.InvalidRequest if the range is reversed or longer than the retention
+	 */
+	public VisitorStats stats(long productId, LocalDate from, LocalDate to) {
+		LocalDate today = today();
+		List<LocalDate> days = from == null ? List.of() : DateRanges.days(from, to, properties.uniqueVisitorRetention());
+		List<Long> counts = redis.execute((RedisCallback<List<Long>>) connection -> {
+			@SuppressWarnings("unchecked")
+			var async = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+			List<RedisFuture<Long>> replies = new ArrayList<>();
+			replies.add(async.pfcount(key(productId, today)));
+			if (!days.isEmpty()) {
+				// One multi-key PFCOUNT merges the days (same hash tag), then one per day.
+				replies.add(async.pfcount(days.stream().map(day -> key(productId, day)).toArray(byte[][]::new)));
+				days.forEach(day -> replies.add(async.pfcount(key(productId, day))));
+			}
+			return replies.stream().map(UniqueVisitors::await).toList();
 		});
-		Map<LocalDate, Long> daily = new LinkedHashMap<>();
-		for (int i = 0; i < days.size(); i++) {
-			daily.put(days.get(i), ((Number) perDay.get(i)).longValue());
+		VisitorCount range = null;
+		if (!days.isEmpty()) {
+			Map<LocalDate, Long> daily = new LinkedHashMap<>();
+			for (int i = 0; i < days.size(); i++) {
+				daily.put(days.get(i), counts.get(i + 2));
+			}
+			range = new VisitorCount(productId, from, to, counts.get(1), daily);
 		}
-		return new VisitorCount(productId, from, to, total == null ? 0 : total, daily);
+		return new VisitorStats(counts.get(0), range);
+	}
+
+	private static byte[] key(long productId, LocalDate day) {
+		return AnalyticsKeys.uniqueVisitors(productId, day).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static Long await(RedisFuture<Long> reply) {
+		try {
+			return reply.get();
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Today in the analytics time zone (UTC). */
 	public LocalDate today() {
 		return LocalDate.now(clock);
+	}
+
+	/**
+	 * A product's distinct visitors today, and over a range when one was asked for (else {@code null}).
+	 */
+	public record VisitorStats(long today, VisitorCount range) {
 	}
 
 	/**

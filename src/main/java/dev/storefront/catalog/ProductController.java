@@ -130,10 +130,11 @@ class ProductController {
 	}
 
 	private static ResponseEntity<Product> conditional(Product product, String ifNoneMatch) {
-		if (ifNoneMatch != null && ETags.matches(ifNoneMatch, product.etag())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(product.etag()).build();
+		String etag = product.etag();
+		if (ifNoneMatch != null && ETags.matches(ifNoneMatch, etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
 		}
-		return ResponseEntity.ok().eTag(product.etag()).body(product);
+		return ResponseEntity.ok().eTag(etag).body(product);
 	}
 
 }

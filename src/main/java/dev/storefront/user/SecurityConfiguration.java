@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -24,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.WebUtils;
 
 import dev.storefront.web.ProblemWriter;
+import dev.storefront.web.Problems;
 
 /**
  * Who may call what. Catalog reads are public, writes need ADMIN; everything else under
@@ -35,7 +37,8 @@ class SecurityConfiguration {
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, CookieProperties cookies, Environment environment)
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, CookieProperties cookies, Environment environment,
+			SessionStoreBreaker sessionStore)
 			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -64,8 +67,17 @@ class SecurityConfiguration {
 			.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 			.requireCsrfProtectionMatcher(cookieAuthenticatedWrite()));
 		http.exceptionHandling(errors -> errors
-			.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
-					HttpStatus.UNAUTHORIZED, "Authentication required: log in and send the SESSION cookie or X-Auth-Token"))
+			.authenticationEntryPoint((request, response, ex) -> {
+				if (SessionDegradation.isDegraded(request)) {
+					// The caller sent a session we could not read: "log in" would be the wrong advice.
+					response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(sessionStore.retryAfter().toSeconds()));
+					problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+							"session-store-unavailable", "Sessions cannot be read right now; retry shortly"));
+					return;
+				}
+				problems.write(request, response, HttpStatus.UNAUTHORIZED,
+						"Authentication required: log in and send the SESSION cookie or X-Auth-Token");
+			})
 			.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 					ex instanceof CsrfException
 							? "Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header"

@@ -1,5 +1,8 @@
 package dev.storefront.user;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +13,7 @@ import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import dev.storefront.config.ClusterKeyevents;
 
@@ -18,7 +22,31 @@ import dev.storefront.config.ClusterKeyevents;
  * browsers never send cross-site.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SessionStoreProperties.class)
 class SessionConfiguration {
+
+	/**
+	 * Puts Spring Session's request filter on the {@link GuardedSessionRepository} (breaker, throttled
+	 * touches). The guarded repository is no bean of its own: a second {@code SessionRepository} bean
+	 * would switch Boot's session auto-configuration off.
+	 */
+	@Bean
+	static BeanPostProcessor guardedSessionRepositoryFilter(ObjectProvider<RedisIndexedSessionRepository> sessions,
+			ObjectProvider<SessionStoreBreaker> breaker, ObjectProvider<SessionStoreProperties> properties,
+			ObjectProvider<HttpSessionIdResolver> ids) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (!(bean instanceof SessionRepositoryFilter<?>)) {
+					return bean;
+				}
+				SessionRepositoryFilter<?> guarded = new SessionRepositoryFilter<>(new GuardedSessionRepository(
+						sessions.getObject(), breaker.getObject(), properties.getObject().touchThreshold()));
+				guarded.setHttpSessionIdResolver(ids.getObject());
+				return guarded;
+			}
+		};
+	}
 
 	@Bean
 	RedisSerializer<Object> springSessionDefaultRedisSerializer() {

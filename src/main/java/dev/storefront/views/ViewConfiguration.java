@@ -29,7 +29,7 @@ class ViewConfiguration {
 	@Bean
 	ViewFlusher viewFlusher(StringRedisTemplate redis, ProductViews database, ViewRecorder recorder,
 			ViewProperties properties, MeterRegistry meters, DistributedLocks locks) {
-		return new ViewFlusher(redis, database, new DistributedFlushLock(locks), recorder, properties, meters);
+		return new ViewFlusher(redis, database::add, new DistributedFlushLock(locks), recorder, properties, meters);
 	}
 
 	@Bean

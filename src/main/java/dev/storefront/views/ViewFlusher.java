@@ -23,14 +23,14 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
-import dev.storefront.catalog.ProductViews;
 
 /**
  * Moves view counts from Redis into PostgreSQL every flush interval, one instance at a time. Per
  * product: take it off the dirty set, claim its pending count atomically into a flushing counter
  * (claim.lua), add that to the database, then delete the flushing counter. A crash between the last
- * two steps counts those views twice (at-least-once); a crash earlier loses nothing, because leftover
- * flushing counters are picked up again.
+ * two steps counts those views twice (at-least-once); a crash earlier loses nothing: ids of a batch
+ * that failed part-way go back into the dirty set, and every recovery interval a SCAN picks up any
+ * pending or flushing counter that no dirty set names (a crash after SPOP, a lost SADD).
  */
 final class ViewFlusher implements SmartLifecycle {
 
@@ -40,7 +40,7 @@ final class ViewFlusher implements SmartLifecycle {
 
 	private final StringRedisTemplate redis;
 
-	private final ProductViews database;
+	private final ViewSink database;
 
 	private final FlushLock lock;
 
@@ -50,11 +50,13 @@ final class ViewFlusher implements SmartLifecycle {
 
 	private final Counter flushed;
 
+	private volatile long nextRecovery;
+
 	private ScheduledExecutorService scheduler;
 
 	private volatile boolean running;
 
-	ViewFlusher(StringRedisTemplate redis, ProductViews database, FlushLock lock, ViewRecorder recorder,
+	ViewFlusher(StringRedisTemplate redis, ViewSink database, FlushLock lock, ViewRecorder recorder,
 			ViewProperties properties, MeterRegistry meters) {
 		this.redis = redis;
 		this.database = database;
@@ -71,15 +73,32 @@ final class ViewFlusher implements SmartLifecycle {
 			return -1;
 		}
 		try (FlushLock.Lease held = lease.get()) {
-			long total = recoverLeftovers();
+			long total = recoveryDue() ? recoverLeftovers() : 0;
 			List<String> dirty;
 			while ((dirty = redis.opsForSet().pop(ViewKeys.DIRTY, 500)) != null && !dirty.isEmpty()) {
-				for (String id : dirty) {
-					total += flushOne(Long.parseLong(id));
-				}
+				total += flushAll(dirty);
 			}
 			flushed.increment(total);
 			return total;
+		}
+	}
+
+	/** Flushes the popped ids; those not done when one fails go back into the dirty set. */
+	private long flushAll(List<String> ids) {
+		long total = 0;
+		int done = 0;
+		try {
+			for (String id : ids) {
+				total += flushOne(Long.parseLong(id));
+				done++;
+			}
+			return total;
+		}
+		finally {
+			if (done < ids.size()) {
+				// The failed one included: its claimed views wait in its flushing counter.
+				redis.opsForSet().add(ViewKeys.DIRTY, ids.subList(done, ids.size()).toArray(String[]::new));
+			}
 		}
 	}
 
@@ -93,20 +112,32 @@ final class ViewFlusher implements SmartLifecycle {
 		return claimed;
 	}
 
-	private long recoverLeftovers() {
+	private boolean recoveryDue() {
+		long now = System.nanoTime();
+		if (nextRecovery != 0 && now - nextRecovery < 0) {
+			return false;
+		}
+		nextRecovery = now + properties.recoveryInterval().toNanos();
+		return true;
+	}
+
+	/** Every counter in Redis, pending or flushing, whether or not a dirty set names it. */
+	long recoverLeftovers() {
 		long total = 0;
 		for (String key : leftovers()) {
-			total += flushOne(ViewKeys.idOf(key));
+			if (ViewKeys.isCounter(key)) {
+				total += flushOne(ViewKeys.idOf(key));
+			}
 		}
 		return total;
 	}
 
 	/**
-	 * Flushing counters left by a crashed flush. SCAN is per node: a Cluster connection refuses a plain
+	 * Pending and flushing counters, named by a dirty set or not. SCAN is per node: a Cluster connection refuses a plain
 	 * SCAN, so every master is scanned on its own (as the cache's KeyScanner does).
 	 */
 	private List<String> leftovers() {
-		ScanOptions options = ScanOptions.scanOptions().match(ViewKeys.FLUSHING_PATTERN).count(500).build();
+		ScanOptions options = ScanOptions.scanOptions().match(ViewKeys.COUNTER_PATTERN).count(500).build();
 		return redis.execute((RedisCallback<List<String>>) connection -> {
 			List<String> keys = new ArrayList<>();
 			if (connection instanceof RedisClusterConnection cluster) {

@@ -8,7 +8,8 @@ final class ViewKeys {
 
 	static final String DIRTY = "sf:views:dirty";
 
-	static final String FLUSHING_PATTERN = "sf:views:{*}:flushing";
+	/** Pending and flushing counters, for the recovery SCAN. */
+	static final String COUNTER_PATTERN = "sf:views:{*}:*ing";
 
 	private ViewKeys() {
 	}
@@ -21,7 +22,11 @@ final class ViewKeys {
 		return "sf:views:{" + productId + "}:flushing";
 	}
 
-	/** The product id of a {@code flushing} key. */
+	static boolean isCounter(String key) {
+		return key.endsWith("}:pending") || key.endsWith("}:flushing");
+	}
+
+	/** The product id of a {@code pending} or {@code flushing} key. */
 	static long idOf(String key) {
 		return Long.parseLong(key.substring(key.indexOf('{') + 1, key.indexOf('}')));
 	}

@@ -89,12 +89,13 @@ final class ViewRecorder implements SmartLifecycle {
 	private void work() {
 		while (running) {
 			try {
-				View first = queue.poll(200, TimeUnit.MILLISECONDS);
-				if (first != null) {
-					List<View> batch = new ArrayList<>();
-					batch.add(first);
-					queue.drainTo(batch, 999);
-					synchronized (this) {
+				// Polls under the lock, so that drain() returning means "all that was queued is written".
+				synchronized (this) {
+					View first = queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first != null) {
+						List<View> batch = new ArrayList<>();
+						batch.add(first);
+						queue.drainTo(batch, 999);
 						write(batch);
 					}
 				}

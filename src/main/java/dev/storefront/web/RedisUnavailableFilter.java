@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Wraps the session filter: when the session store (Redis) cannot be reached, a request that
- * carries a session gets 503 with {@code Retry-After} instead of a 500. Requests without a session
- * never reach Redis and are unaffected.
+ * Wraps the session filter: when a store failure escapes it (typically saving a new session at login
+ * while Redis is down), the request gets 503 with {@code Retry-After} instead of a 500. Reading a
+ * session that cannot be read is handled further in: the request is served as anonymous
+ * ({@code user/SessionDegradation}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

@@ -35,6 +35,9 @@ class AnalyticsIntegrationTests {
 	@Autowired
 	RecentlyViewed recentlyViewed;
 
+	@Autowired
+	AnalyticsRecorder recorder;
+
 	private Api api;
 
 	private ProductFixtures catalog;
@@ -152,6 +155,7 @@ class AnalyticsIntegrationTests {
 		api.get("/api/products/" + product).as(bob).send().expect(200);
 		api.get("/api/products/" + product).send().expect(200); // anonymous, by address
 		api.get("/api/products/999999999").as(bob).send().expect(404); // not a view
+		recorder.drain();
 
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		LocalDate yesterday = today.minusDays(1);
@@ -185,6 +189,7 @@ class AnalyticsIntegrationTests {
 	void marksAuthenticatedCallersActiveTodayInABitmap() {
 		Api.Session user = api.newUser();
 		api.get("/api/cart").as(user).send().expect(200);
+		recorder.drain();
 
 		String key = "sf:an:dau:{dau}:" + LocalDate.now(ZoneOffset.UTC);
 		assertThat(redis.opsForValue().getBit(key, user.userId())).isTrue();
@@ -243,6 +248,7 @@ class AnalyticsIntegrationTests {
 			api.get("/api/products/" + id).as(user).send().expect(200);
 		}
 		catalog.delete(d);
+		recorder.drain();
 
 		String key = "sf:an:rv:" + user.userId();
 		assertThat(redis.opsForList().range(key, 0, -1))
@@ -263,6 +269,7 @@ class AnalyticsIntegrationTests {
 			recentlyViewed.record(user, product);
 		}
 		recentlyViewed.record(user, 30);
+		recorder.drain();
 		String key = "sf:an:rv:" + user;
 		try {
 			List<String> ids = redis.opsForList().range(key, 0, -1);

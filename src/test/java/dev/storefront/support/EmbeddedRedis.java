@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -25,6 +28,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 	private final int port;
 
 	private final RedisServer server;
+
+	private long pid;
 
 	private EmbeddedRedis(int port, RedisServer server) {
 		this.port = port;
@@ -107,12 +112,60 @@ public final class EmbeddedRedis implements AutoCloseable {
 	}
 
 	public void restart() {
+		pid = 0;
 		try {
 			server.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Freezes the server process (SIGSTOP): connections stay open and every command hangs, as with a
+	 * stalled Redis. {@link #resume()} thaws it with everything it held.
+	 */
+	public void pause() {
+		signal("STOP");
+	}
+
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + signal + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The server's process id, asked once while it answers. */
+	private synchronized long pid() {
+		if (pid == 0) {
+			RedisClient client = RedisClient.create(url());
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				String info = connection.sync().info("server");
+				pid = info.lines()
+					.filter(line -> line.startsWith("process_id:"))
+					.mapToLong(line -> Long.parseLong(line.substring("process_id:".length()).strip()))
+					.findFirst()
+					.orElseThrow();
+			}
+			finally {
+				client.shutdown();
+			}
+		}
+		return pid;
 	}
 
 	@Override

@@ -194,19 +194,28 @@ class AuthIntegrationTests {
 	}
 
 	@Test
-	void sessionsSlideOnUse() {
+	void sessionsSlideInStepsOfTheTouchThreshold() {
 		Session session = api.newUser();
 		String key = sessionKey(session.token());
-		long createdLastAccess = Long.parseLong(String.valueOf(redis.opsForHash().get(key, "lastAccessedTime")));
+		long createdLastAccess = lastAccess(key);
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> System.currentTimeMillis() > createdLastAccess + 20);
+		// Touched less than storefront.session.store.touch-threshold (90 s) ago: nothing is written.
 		api.get("/api/users/me").as(session).send().expect(200);
-		long after = Long.parseLong(String.valueOf(redis.opsForHash().get(key, "lastAccessedTime")));
-		assertThat(after).isGreaterThan(createdLastAccess);
+		assertThat(lastAccess(key)).isEqualTo(createdLastAccess);
+
+		long twoMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(2).toMillis();
+		redis.opsForHash().put(key, "lastAccessedTime", String.valueOf(twoMinutesAgo));
+		api.get("/api/users/me").as(session).send().expect(200);
+		assertThat(lastAccess(key)).isGreaterThan(twoMinutesAgo + Duration.ofSeconds(100).toMillis());
 		// Idle timeout is the standard server.servlet.session.timeout (30 min) plus Spring Session's grace.
 		assertThat(redis.getExpire(key)).isBetween(Duration.ofMinutes(30).toSeconds(), Duration.ofMinutes(36).toSeconds());
+	}
+
+	private long lastAccess(String sessionKey) {
+		return Long.parseLong(String.valueOf(redis.opsForHash().get(sessionKey, "lastAccessedTime")));
 	}
 
 	@Test

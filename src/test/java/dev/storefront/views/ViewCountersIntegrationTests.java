@@ -107,10 +107,12 @@ class ViewCountersIntegrationTests {
 		api.get("/api/products/" + product).as(api.newUser()).send().expect(200);
 		recorder.drain();
 
-		var stats = api.get("/api/products/" + product + "/stats").send().expect(200).json();
-
-		assertThat(stats.get("views").asLong()).isEqualTo(3);
-		assertThat(stats.get("uniqueVisitorsToday").asLong()).isEqualTo(2);
+		// Visitors are recorded off the request thread (analytics' recorder): wait for its next batch.
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			var stats = api.get("/api/products/" + product + "/stats").send().expect(200).json();
+			assertThat(stats.get("views").asLong()).isEqualTo(3);
+			assertThat(stats.get("uniqueVisitorsToday").asLong()).isEqualTo(2);
+		});
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
 			flusher.flush();
 			return database.count(product) == 3;
