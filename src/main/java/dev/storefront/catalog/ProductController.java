@@ -81,7 +81,7 @@ class ProductController {
 	}
 
 	@Operation(summary = "Get several products by id", description = "At most 100 ids; the products found, in the order asked. Served from the cache where possible.")
-	@Parameter(name = "ids", description = "Comma-separated product ids", explode = Explode.FALSE, example = "1,2,3")
+	@Parameter(name = "ids", description = "Comma-separated product ids, e.g. `1,2,3`", explode = Explode.FALSE)
 	@GetMapping("/batch")
 	List<Product> batch(@RequestParam List<Long> ids) {
 		return products.findAll(ids);

@@ -100,6 +100,8 @@ class OpenApiOperations implements GlobalOperationCustomizer, GlobalOpenApiCusto
 			.schema(new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO)));
 		headers.put("ETag", new Header().description("Strong validator of the representation; send it back in "
 				+ "`If-None-Match` (304 when unchanged) or `If-Match` (412 when stale)").schema(new StringSchema()));
+		headers.put("Storefront-Degraded", new Header().description("`session` when the session store could not be "
+				+ "reached and the request was served as anonymous").schema(new StringSchema()._enum(List.of("session"))));
 		headers.put("Location", new Header().description("URL of the created resource")
 			.schema(new StringSchema().format("uri-reference")));
 		if (openApi.getPaths() == null) {
@@ -112,6 +114,9 @@ class OpenApiOperations implements GlobalOperationCustomizer, GlobalOpenApiCusto
 			operation.getResponses().forEach((code, response) -> {
 				inline(response, headers);
 				RATE_LIMIT_HEADERS.keySet().forEach(name -> response.addHeaderObject(name, copy(headers.get(name))));
+				if (code.startsWith("2") && "anyone".equals(extension(operation))) {
+					response.addHeaderObject("Storefront-Degraded", copy(headers.get("Storefront-Degraded")));
+				}
 				if (code.equals("429") || code.equals("503")) {
 					response.addHeaderObject("Retry-After", copy(headers.get("Retry-After")).required(code.equals("429")));
 				}
@@ -129,6 +134,10 @@ class OpenApiOperations implements GlobalOperationCustomizer, GlobalOpenApiCusto
 		}
 		response.getHeaders().replaceAll((name, header) -> header.get$ref() == null ? header
 				: copy(headers.get(header.get$ref().substring(header.get$ref().lastIndexOf('/') + 1))));
+	}
+
+	private static Object extension(Operation operation) {
+		return operation.getExtensions() == null ? null : operation.getExtensions().get(AUDIENCE);
 	}
 
 	private static Header copy(Header header) {
