@@ -104,9 +104,20 @@ class OpenApiOperations implements GlobalOperationCustomizer, GlobalOpenApiCusto
 				+ "reached and the request was served as anonymous").schema(new StringSchema()._enum(List.of("session"))));
 		headers.put("Location", new Header().description("URL of the created resource")
 			.schema(new StringSchema().format("uri-reference")));
+		if (openApi.getComponents().getSchemas() != null) {
+			openApi.getComponents().getSchemas().values().forEach(OpenApiOperations::openMaps);
+		}
 		if (openApi.getPaths() == null) {
 			return;
 		}
+		openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+			if (operation.getResponses() != null) {
+				operation.getResponses().values().stream()
+					.filter(response -> response.getContent() != null)
+					.flatMap(response -> response.getContent().values().stream())
+					.forEach(media -> openMaps(media.getSchema()));
+			}
+		}));
 		openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
 			if (!path.startsWith("/api/") || operation.getResponses() == null) {
 				return;
@@ -134,6 +145,30 @@ class OpenApiOperations implements GlobalOperationCustomizer, GlobalOpenApiCusto
 		}
 		response.getHeaders().replaceAll((name, header) -> header.get$ref() == null ? header
 				: copy(headers.get(header.get$ref().substring(header.get$ref().lastIndexOf('/') + 1))));
+	}
+
+	/**
+	 * A {@code Map<String, Object>} comes out as "additional properties must be objects"; its values are
+	 * any JSON (numbers, strings), so say so.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void openMaps(Schema schema) {
+		if (schema == null) {
+			return;
+		}
+		if (schema.getAdditionalProperties() instanceof Schema values && values.get$ref() == null
+				&& "object".equals(values.getType()) && values.getProperties() == null) {
+			schema.setAdditionalProperties(true);
+		}
+		else if (schema.getAdditionalProperties() instanceof Schema values) {
+			openMaps(values);
+		}
+		if (schema.getProperties() != null) {
+			((Map<?, ?>) schema.getProperties()).values().forEach(value -> openMaps((Schema) value));
+		}
+		if (schema.getItems() != null) {
+			openMaps(schema.getItems());
+		}
 	}
 
 	private static Object extension(Operation operation) {
