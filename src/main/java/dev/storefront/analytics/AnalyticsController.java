@@ -1,5 +1,10 @@
 package dev.storefront.analytics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.storefront.web.ApiAccess;
+import dev.storefront.web.ApiAccess.Audience;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,6 +21,7 @@ import dev.storefront.catalog.Product;
 import dev.storefront.user.CurrentUser;
 import dev.storefront.web.InvalidRequest;
 
+@Tag(name = "analytics")
 @RestController
 class AnalyticsController {
 
@@ -36,6 +42,8 @@ class AnalyticsController {
 	}
 
 	/** Best-selling products of an ISO week (default: this week), with units sold; deleted products are left out. */
+	@ApiAccess(Audience.ANYONE)
+	@Operation(summary = "Get a week's bestsellers", description = "Units sold per product in an ISO week (`2026-W48`, default this week), best first.")
 	@GetMapping("/api/products/bestsellers")
 	Bestsellers.BestsellerList bestsellers(@RequestParam(required = false) String week,
 			@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
@@ -46,6 +54,8 @@ class AnalyticsController {
 	 * Active users on one day ({@code date}, default today) or over a range ({@code from}, {@code to}) in
 	 * mode {@code all} (active every day) or {@code any} (active on at least one day).
 	 */
+	@ApiAccess(Audience.ADMIN)
+	@Operation(summary = "Count active users", description = "Users active on `date`, or over `from`..`to` with `mode=all` (every day) or `any` (at least one day).")
 	@GetMapping("/api/admin/analytics/active-users")
 	ActiveUserCount activeUsers(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -66,6 +76,8 @@ class AnalyticsController {
 	}
 
 	/** The caller's recently viewed products, newest first. */
+	@ApiAccess(Audience.USER)
+	@Operation(summary = "List my recently viewed products", description = "Newest first, at most 50.")
 	@GetMapping("/api/users/me/recently-viewed")
 	List<Product> recentlyViewed(@AuthenticationPrincipal CurrentUser user) {
 		return recentlyViewed.of(user.id());

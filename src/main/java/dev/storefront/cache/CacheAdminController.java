@@ -1,5 +1,11 @@
 package dev.storefront.cache;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.storefront.web.ApiAccess;
+import dev.storefront.web.ApiAccess.Audience;
+
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.http.HttpStatus;
@@ -13,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Operator actions (ADMIN, by the {@code /api/admin/**} rule): clear a cache (SCAN per master, never
  * KEYS) or invalidate a tag, on every instance.
  */
+@Tag(name = "cache")
+@ApiAccess(Audience.ADMIN)
 @RestController
 @RequestMapping("/api/admin/caches")
 class CacheAdminController {
@@ -26,6 +34,8 @@ class CacheAdminController {
 		this.tags = tags;
 	}
 
+	@Operation(summary = "Clear a cache everywhere", description = "Both levels, on every instance (SCAN per master, never KEYS).")
+	@ApiResponse(responseCode = "204", description = "Cleared")
 	@DeleteMapping("/{name}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void clear(@PathVariable String name) {
@@ -36,6 +46,8 @@ class CacheAdminController {
 		cache.clear();
 	}
 
+	@Operation(summary = "Invalidate a cache tag", description = "Every entry tagged so, e.g. `category:7`.")
+	@ApiResponse(responseCode = "204", description = "Invalidated")
 	@DeleteMapping("/tags/{tag}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void invalidate(@PathVariable String tag) {

@@ -19,6 +19,7 @@ record CartView(List<Line> lines, int itemCount, BigDecimal total, String curren
 	 *
 	 * @param issue why this line cannot be ordered as it stands, or null
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "CartLine")
 	record Line(long productId, int quantity, String name, String slug, BigDecimal unitPrice, String currency,
 			BigDecimal lineTotal, Integer inStock, Issue issue) {
 	}

@@ -1,5 +1,11 @@
 package dev.storefront.events;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.storefront.web.ApiAccess;
+import dev.storefront.web.ApiAccess.Audience;
+
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Operators' view of the event streams (ADMIN, as everything under {@code /api/admin}). While Redis is
  * unreachable every endpoint answers 503 with {@code Retry-After} ({@link StreamsUnavailable}).
  */
+@Tag(name = "events")
+@ApiAccess(Audience.ADMIN)
 @RestController
 @RequestMapping("/api/admin/streams")
 class StreamAdminController {
@@ -34,12 +42,14 @@ class StreamAdminController {
 	}
 
 	/** {@code sf:events} and {@code sf:events:dlq}: length, first and last id, groups and consumers. */
+	@Operation(summary = "Describe the event streams", description = "Per stream (`sf:events`, `sf:events:dlq`): length, first and last id, and per consumer group its consumers, pending entries, lag and last-delivered id.")
 	@GetMapping
 	Map<String, List<StreamAdmin.StreamView>> streams() {
 		return Map.of("streams", StreamsUnavailable.guard(admin::streams));
 	}
 
 	/** History of {@code sf:events} after an id (exclusive); newest first with {@code reverse=true}. */
+	@Operation(summary = "Read the event history", description = "Entries after `after` (exclusive), oldest first, or newest first with `reverse=true`; at most 500. `next` is the cursor for the following page.")
 	@GetMapping("/events")
 	Page events(@RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(StreamAdmin.MAX_PAGE) int count,
@@ -48,17 +58,21 @@ class StreamAdminController {
 	}
 
 	/** The newest dead letters, newest first. */
+	@Operation(summary = "List dead letters", description = "Entries that failed `max-deliveries` times or could not be parsed, with their group, error and delivery count.")
 	@GetMapping("/dlq")
 	Page deadLetters(@RequestParam(defaultValue = "50") @Min(1) @Max(StreamAdmin.MAX_PAGE) int count) {
 		return Page.of(StreamAdmin.entries(StreamsUnavailable.guard(() -> deadLetters.newest(count))));
 	}
 
 	/** Puts a dead letter back on {@code sf:events} and removes it from the DLQ. */
+	@Operation(summary = "Replay a dead letter", description = "Adds the original event to `sf:events` again and removes the dead letter.")
 	@PostMapping("/dlq/{id}/replay")
 	Map<String, String> replay(@PathVariable String id) {
 		return Map.of("id", id, "replayedAs", StreamsUnavailable.guard(() -> deadLetters.replay(id)).toString());
 	}
 
+	@Operation(summary = "Delete a dead letter")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/dlq/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String id) {

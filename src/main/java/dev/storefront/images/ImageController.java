@@ -1,5 +1,12 @@
 package dev.storefront.images;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.storefront.web.ApiAccess;
+import dev.storefront.web.ApiAccess.Audience;
+import io.swagger.v3.oas.annotations.headers.Header;
+
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +31,7 @@ import dev.storefront.user.CurrentUser;
  * Upload ({@code POST /api/products/{id}/images}, ADMIN) and serving ({@code GET /api/images/...},
  * public). A variant's bytes never change once written, so they are served as immutable.
  */
+@Tag(name = "images")
 @RestController
 class ImageController {
 
@@ -38,6 +46,16 @@ class ImageController {
 		this.store = store;
 	}
 
+	@ApiAccess(Audience.ADMIN)
+	@Operation(summary = "Upload a product image", description = """
+			Multipart field `file`: a JPEG or PNG (recognised by its bytes, not its name), at most 5 MB and 40 \
+			megapixels. The thumbnail (200 px) and medium (800 px) variants are made by a background job: \
+			follow `Location` to see it finish; the product then lists the image.""")
+	@ApiResponse(responseCode = "202", description = "Accepted; the job makes the variants",
+			headers = @Header(name = "Location", ref = "#/components/headers/Location"))
+	@ApiResponse(responseCode = "413", description = "The file is larger than 5 MB")
+	@ApiResponse(responseCode = "415", description = "The file is not a JPEG or PNG")
+	@ApiResponse(responseCode = "422", description = "The image has more than 40 megapixels")
 	@PostMapping(path = "/api/products/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImageUploads.Accepted> upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal CurrentUser user) throws IOException {
@@ -45,6 +63,14 @@ class ImageController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + accepted.jobId())).body(accepted);
 	}
 
+	@ApiAccess(Audience.ANYONE)
+	@Operation(summary = "Get an image variant", description = "`variant`: `thumb`, `medium` or `original`. Immutable: cache it for a year; `If-None-Match` gives 304.")
+	@ApiResponse(responseCode = "200", description = "The image bytes", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "image/jpeg",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
+			headers = { @Header(name = "ETag", ref = "#/components/headers/ETag"),
+					@Header(name = "Cache-Control", description = "public, max-age=31536000, immutable", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")) })
+	@ApiResponse(responseCode = "304", description = "Unchanged", content = @io.swagger.v3.oas.annotations.media.Content,
+			headers = @Header(name = "ETag", ref = "#/components/headers/ETag"))
 	@GetMapping("/api/images/{imageId}/{variant}")
 	ResponseEntity<byte[]> serve(@PathVariable long imageId, @PathVariable String variant,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {

@@ -1,5 +1,11 @@
 package dev.storefront.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.storefront.web.ApiAccess;
+import dev.storefront.web.ApiAccess.Audience;
+
 import java.time.Instant;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +18,8 @@ import dev.storefront.user.CurrentUser;
 /**
  * {@code GET /api/jobs/{queue}:{id}}: the job's creator sees it, admins see all, anyone else gets 404.
  */
+@Tag(name = "jobs")
+@ApiAccess(Audience.USER)
 @RestController
 class JobController {
 
@@ -21,6 +29,7 @@ class JobController {
 		this.queues = queues;
 	}
 
+	@Operation(summary = "Get a background job", description = "`id` is `<queue>:<jobId>`, as returned when the job was accepted. The job's creator sees it, administrators see all; anyone else gets 404.")
 	@GetMapping("/api/jobs/{id}")
 	JobView find(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		Job job = queues.job(id)

@@ -12,7 +12,9 @@ class IllegalOrderTransition extends DomainException {
 	IllegalOrderTransition(long id, OrderStatus current, OrderStatus target) {
 		super(HttpStatus.CONFLICT, "illegal-transition",
 				"Order " + id + " is " + current + " and cannot become " + target);
-		with("status", current);
+		// Not "status": that member is the HTTP status of every problem.
+		with("orderStatus", current);
+		with("targetStatus", target);
 	}
 
 }

@@ -1,5 +1,11 @@
 package dev.storefront.user;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.storefront.web.ApiAccess;
+import dev.storefront.web.ApiAccess.Audience;
+
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.storefront.user.UserSessions.SessionInfo;
 
+@Tag(name = "users")
+@ApiAccess(Audience.USER)
 @RestController
 @RequestMapping("/api/users/me")
 class UserController {
@@ -32,21 +40,26 @@ class UserController {
 		this.sessions = sessions;
 	}
 
+	@Operation(summary = "Get the signed-in user")
 	@GetMapping
 	UserResponse me(@AuthenticationPrincipal CurrentUser user) {
 		return users.find(user.id());
 	}
 
+	@Operation(summary = "Update the signed-in user's profile")
 	@PatchMapping
 	UserResponse update(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfileUpdate update) {
 		return users.rename(user.id(), update.name());
 	}
 
+	@Operation(summary = "List the signed-in user's sessions", description = "Each session has an opaque `handle`; `current` marks the caller's.")
 	@GetMapping("/sessions")
 	List<SessionInfo> sessions(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
 		return sessions.list(user.id(), currentSessionId(request));
 	}
 
+	@Operation(summary = "Revoke one session")
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	@DeleteMapping("/sessions/{handle}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String handle) {
@@ -54,6 +67,8 @@ class UserController {
 	}
 
 	/** "Log out everywhere else": every session of the caller except this one. */
+	@Operation(summary = "Revoke every other session", description = "Signs out everywhere except the calling session.")
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	@DeleteMapping("/sessions")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revokeOthers(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {

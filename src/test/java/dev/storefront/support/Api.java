@@ -28,8 +28,21 @@ public final class Api {
 
 	private final String base;
 
+	private final boolean validated;
+
+	/** A client whose exchanges on {@code /api/**} are checked against the committed contract. */
 	public Api(int port) {
+		this(port, true);
+	}
+
+	private Api(int port, boolean validated) {
 		this.base = "http://127.0.0.1:" + port;
+		this.validated = validated;
+	}
+
+	/** A client that does not check its exchanges against the contract (for deliberately off-contract requests). */
+	public static Api unvalidated(int port) {
+		return new Api(port, false);
 	}
 
 	public Call get(String path) {
@@ -125,6 +138,9 @@ public final class Api {
 					: HttpRequest.BodyPublishers.ofString(payload));
 			try {
 				HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				if (validated) {
+					ContractValidator.check(method, path, headers, payload, response);
+				}
 				return new Response(response);
 			}
 			catch (IOException ex) {
