@@ -29,6 +29,9 @@ final class Prewarmer implements MessageListener {
 
 	static final String EXPIRED_EVENTS = "__keyevent@*__:expired";
 
+	/** The exact channel on a Cluster, which has database 0 only. */
+	static final String CLUSTER_EXPIRED_EVENTS = "__keyevent@0__:expired";
+
 	private final com.github.benmanes.caffeine.cache.Cache<String, Loader> loaders = Caffeine.newBuilder()
 		.maximumSize(10_000)
 		.build();
@@ -73,7 +76,7 @@ final class Prewarmer implements MessageListener {
 		try {
 			redis.execute((RedisCallback<Void>) connection -> {
 				Properties config = connection.serverCommands().getConfig("notify-keyspace-events");
-				String current = config == null ? "" : config.getProperty("notify-keyspace-events", "");
+				String current = currentFlags(config);
 				boolean events = current.contains("E") && (current.contains("x") || current.contains("A"));
 				if (!events) {
 					connection.serverCommands().setConfig("notify-keyspace-events", current + "Ex");
@@ -85,6 +88,21 @@ final class Prewarmer implements MessageListener {
 			log.warn("Could not enable notify-keyspace-events (CONFIG blocked?): cache pre-warm on expiry stays "
 					+ "inactive until the server has notify-keyspace-events containing 'E' and 'x'. {}", ex.toString());
 		}
+	}
+
+	/**
+	 * The flags set on the server; on a Cluster, Spring Data answers per node ({@code host:port.notify-keyspace-events})
+	 * and sets one value on every node, so the union keeps what each node has (e.g. the sessions' {@code g}).
+	 */
+	static String currentFlags(Properties config) {
+		if (config == null) {
+			return "";
+		}
+		StringBuilder flags = new StringBuilder();
+		config.stringPropertyNames().stream().filter(name -> name.endsWith("notify-keyspace-events"))
+			.map(config::getProperty).forEach(value -> value.chars()
+				.filter(flag -> flags.indexOf(String.valueOf((char) flag)) < 0).forEach(flag -> flags.append((char) flag)));
+		return flags.toString();
 	}
 
 	@Override

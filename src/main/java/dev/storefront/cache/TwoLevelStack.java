@@ -1,6 +1,7 @@
 package dev.storefront.cache;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +22,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
+import dev.storefront.config.ClusterKeyevents;
+
 /**
  * One instance's two-level cache layer, wired from a Redis connection: the manager, the pub/sub
  * listener (on a bounded executor), the refresher, the reconnect watcher and the replay of failed
@@ -39,6 +42,9 @@ final class TwoLevelStack implements SmartLifecycle {
 	private final ReconnectWatcher watcher;
 
 	private final Prewarmer prewarmer;
+
+	// On a Cluster, expiry events come from every master through this; null otherwise.
+	private final ClusterKeyevents clusterExpiries;
 
 	private final Invalidations invalidations;
 
@@ -99,7 +105,13 @@ final class TwoLevelStack implements SmartLifecycle {
 		this.listener.setTaskExecutor(listenerExecutor);
 		this.listener.setRecoveryInterval(1000);
 		this.listener.addMessageListener(invalidations, new ChannelTopic(CacheKeys.CHANNEL));
-		this.prewarmer.subscribe(listener);
+		// Keyspace events are node-local: the container would hear one Cluster node only.
+		boolean cluster = ClusterKeyevents.isCluster(factory);
+		if (!cluster) {
+			this.prewarmer.subscribe(listener);
+		}
+		this.clusterExpiries = cluster && prewarm
+				? new ClusterKeyevents(factory, prewarmer, List.of(Prewarmer.CLUSTER_EXPIRED_EVENTS)) : null;
 		this.listener.afterPropertiesSet();
 		this.watcher = new ReconnectWatcher(resources, invalidations);
 	}
@@ -124,6 +136,9 @@ final class TwoLevelStack implements SmartLifecycle {
 	public synchronized void start() {
 		keeping = keeper.scheduleWithFixedDelay(this::ensureListening, 0, 2, TimeUnit.SECONDS);
 		replaying = keeper.scheduleWithFixedDelay(this::replayPending, 1, 1, TimeUnit.SECONDS);
+		if (clusterExpiries != null) {
+			clusterExpiries.start();
+		}
 		running = true;
 	}
 
@@ -182,6 +197,9 @@ final class TwoLevelStack implements SmartLifecycle {
 			replaying.cancel(false);
 		}
 		listener.stop();
+		if (clusterExpiries != null) {
+			clusterExpiries.stop();
+		}
 	}
 
 	@Override

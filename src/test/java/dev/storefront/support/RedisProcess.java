@@ -48,6 +48,8 @@ public final class RedisProcess implements AutoCloseable {
 	public static RedisProcess start(String name, int port, List<String> lines, boolean sentinel) {
 		try {
 			Path dir = Files.createDirectories(ROOT.resolve(name + "-" + port));
+			// A port reused from an earlier run would find that run's Cluster state and refuse to join a new one.
+			Files.deleteIfExists(dir.resolve("nodes.conf"));
 			List<String> all = new ArrayList<>(List.of("bind 127.0.0.1", "dir " + dir, "logfile " + dir.resolve("redis.log"),
 					"daemonize no"));
 			if (!sentinel) {
