@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
@@ -97,7 +98,10 @@ class CacheConfiguration implements CachingConfigurer {
 			.computePrefixWith(CacheKeys::stockPrefix)
 			.serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(
 					json, json.getTypeFactory().constructFromCanonical(settings.type()))))));
-		RedisCacheManager manager = RedisCacheManager.builder(factory)
+		// Spring Data Redis 4 writes asynchronously on Lettuce by default (put returns before the SET
+		// lands), so a read right after a put could miss: this cache promises read-your-writes.
+		RedisCacheManager manager = RedisCacheManager
+			.builder(RedisCacheWriter.create(factory, writer -> writer.immediateWrites()))
 			.withInitialCacheConfigurations(configs)
 			.disableCreateOnMissingCache()
 			.transactionAware()
