@@ -149,7 +149,11 @@ class ViewCountersIntegrationTests {
 		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
 		Future<?> holder = other.submit(() -> {
-			try (var lock = locks.tryLock(DistributedFlushLock.RESOURCE).orElseThrow()) {
+			// The scheduled flusher may hold the lock for a moment: wait for it, polling in this thread,
+			// which must be the one that releases the lock.
+			try (var lock = org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(10))
+				.until(() -> locks.tryLock(DistributedFlushLock.RESOURCE), java.util.Optional::isPresent)
+				.orElseThrow()) {
 				held.countDown();
 				release.await();
 			}
