@@ -33,9 +33,9 @@ if [[ -z "$WRK" ]]; then
 fi
 
 if [[ ! -f "$OUT/classpath.txt" || pom.xml -nt "$OUT/classpath.txt" ]]; then
-  ./mvnw -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+  ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
 fi
-[[ -d target/test-classes ]] || ./mvnw -B -o -q test-compile
+[[ -d target/test-classes ]] || ./mvnw -B -ntp -q test-compile
 
 APP_PID=""
 stop_app() { if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi; }

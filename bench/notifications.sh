@@ -6,7 +6,7 @@
 #   bench/notifications.sh          # BENCH_USERS=50 BENCH_STREAMS=20 BENCH_NOTIFICATIONS=500 BENCH_RATE=50
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -ntp -o -q test -Dtest=NotificationFanoutBench -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -ntp -q test -Dtest=NotificationFanoutBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.users="${BENCH_USERS:-50}" -Dbench.streamsPerUser="${BENCH_STREAMS:-20}" \
   -Dbench.notifications="${BENCH_NOTIFICATIONS:-500}" -Dbench.rate="${BENCH_RATE:-50}"
 cat target/bench-notifications/result.txt

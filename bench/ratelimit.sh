@@ -10,7 +10,7 @@ PORT=${BENCH_PORT:-18080}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 JAR=$(ls target/storefront-*.jar 2>/dev/null | grep -v original | head -1 || true)
 if [[ -z "$JAR" ]]; then
-  ./mvnw -B -o -q package -DskipTests
+  ./mvnw -B -ntp -q package -DskipTests
   JAR=$(ls target/storefront-*.jar | grep -v original | head -1)
 fi
 psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname='storefront_bench_rl'" | grep -q 1 \
