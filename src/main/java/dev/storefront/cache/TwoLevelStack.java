@@ -111,7 +111,8 @@ final class TwoLevelStack implements SmartLifecycle {
 			this.prewarmer.subscribe(listener);
 		}
 		this.clusterExpiries = cluster && prewarm
-				? new ClusterKeyevents(factory, prewarmer, List.of(Prewarmer.CLUSTER_EXPIRED_EVENTS)) : null;
+				? new ClusterKeyevents(factory, prewarmer, List.of(Prewarmer.CLUSTER_EXPIRED_EVENTS),
+						listenerExecutor) : null;
 		this.listener.afterPropertiesSet();
 		this.watcher = new ReconnectWatcher(resources, invalidations);
 	}

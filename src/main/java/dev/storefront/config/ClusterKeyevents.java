@@ -2,6 +2,7 @@ package dev.storefront.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * {@code RedisMessageListenerContainer} on a Cluster subscribes on one node only, so it hears the events of
  * that node's keys and misses the rest (spring-session#2230). This subscribes the given channels on every
  * master with Lettuce's node message propagation, again every {@link #RESUBSCRIBE_SECONDS} s so that a
- * replica promoted by a failover is covered, and hands each message to a Spring {@link MessageListener}.
- * On a non-Cluster factory it does nothing.
+ * replica promoted by a failover is covered, and hands each message to a Spring {@link MessageListener} on
+ * the given executor. Never on the caller: that is a Lettuce event-loop thread, and a listener that calls
+ * Redis there (Spring Session's does) blocks the very thread that would read its reply, so the call times
+ * out and stalls every connection on that event loop. On a non-Cluster factory it does nothing.
  */
 public final class ClusterKeyevents implements SmartLifecycle {
 
@@ -40,6 +43,8 @@ public final class ClusterKeyevents implements SmartLifecycle {
 
 	private final byte[][] channels;
 
+	private final Executor executor;
+
 	private ScheduledExecutorService keeper;
 
 	private volatile StatefulRedisClusterPubSubConnection<byte[], byte[]> connection;
@@ -48,10 +53,13 @@ public final class ClusterKeyevents implements SmartLifecycle {
 
 	/**
 	 * @param channels exact channels, e.g. {@code __keyevent@0__:expired} (a Cluster has database 0 only)
+	 * @param executor runs the listener; bounded, and dropping (not running on the caller) when full
 	 */
-	public ClusterKeyevents(RedisConnectionFactory factory, MessageListener listener, List<String> channels) {
+	public ClusterKeyevents(RedisConnectionFactory factory, MessageListener listener, List<String> channels,
+			Executor executor) {
 		this.factory = factory;
 		this.listener = listener;
+		this.executor = executor;
 		this.channels = channels.stream().map(channel -> channel.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
 	}
 
@@ -84,7 +92,7 @@ public final class ClusterKeyevents implements SmartLifecycle {
 				opened.addListener(new RedisClusterPubSubAdapter<>() {
 					@Override
 					public void message(RedisClusterNode node, byte[] channel, byte[] message) {
-						listener.onMessage(new DefaultMessage(channel, message), null);
+						executor.execute(() -> listener.onMessage(new DefaultMessage(channel, message), null));
 					}
 				});
 				connection = opened;

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -76,8 +77,9 @@ class SessionConfiguration {
 	/** On a Redis Cluster, session expiry events from every master (a no-op otherwise). */
 	@Bean
 	ClusterKeyevents clusterSessionEvents(RedisConnectionFactory factory, RedisIndexedSessionRepository sessions,
-			@Qualifier("springSessionRedisMessageListenerContainer") RedisMessageListenerContainer container) {
-		return ClusterSessionEvents.subscribe(factory, sessions, container);
+			@Qualifier("springSessionRedisMessageListenerContainer") RedisMessageListenerContainer container,
+			@Qualifier("springSessionRedisTaskExecutor") ThreadPoolTaskExecutor executor) {
+		return ClusterSessionEvents.subscribe(factory, sessions, container, executor);
 	}
 
 }
