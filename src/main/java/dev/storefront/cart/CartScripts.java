@@ -24,7 +24,10 @@ final class CartScripts {
 	}
 
 	private static <T> RedisScript<T> of(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("scripts/cart/" + name + ".lua"), type);
+		// This class's loader, not the thread's: these are read lazily, and a Tomcat request thread's context
+		// loader stops with its web server (in tests, a later context's read would then fail).
+		return RedisScript.of(new ClassPathResource("scripts/cart/" + name + ".lua", CartScripts.class.getClassLoader()),
+				type);
 	}
 
 }

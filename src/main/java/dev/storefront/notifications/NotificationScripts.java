@@ -12,7 +12,8 @@ final class NotificationScripts {
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	static final RedisScript<List<Object>> APPEND = (RedisScript) RedisScript
-		.of(new ClassPathResource("scripts/notifications/append.lua"), List.class);
+		.of(new ClassPathResource("scripts/notifications/append.lua", NotificationScripts.class.getClassLoader()),
+			List.class);
 
 	private NotificationScripts() {
 	}

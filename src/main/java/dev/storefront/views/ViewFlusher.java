@@ -36,7 +36,8 @@ final class ViewFlusher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ViewFlusher.class);
 
-	static final RedisScript<Long> CLAIM = RedisScript.of(new ClassPathResource("scripts/views/claim.lua"), Long.class);
+	static final RedisScript<Long> CLAIM = RedisScript.of(
+			new ClassPathResource("scripts/views/claim.lua", ViewFlusher.class.getClassLoader()), Long.class);
 
 	private final StringRedisTemplate redis;
 
