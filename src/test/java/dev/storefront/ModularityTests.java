@@ -10,7 +10,8 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-	private final ApplicationModules modules = ApplicationModules.of(StorefrontApplication.class);
+	// Static: analysing the classes is the slow part, and JUnit makes an instance per test.
+	private static final ApplicationModules modules = ApplicationModules.of(StorefrontApplication.class);
 
 	@Test
 	void modulesRespectTheirBoundaries() {
