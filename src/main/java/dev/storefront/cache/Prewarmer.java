@@ -2,7 +2,6 @@ package dev.storefront.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,6 +14,8 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import dev.storefront.config.KeyspaceEvents;
 
 /**
  * Keyspace-notification pre-warm: for caches with {@code prewarm-on-expiry}, an entry that Redis
@@ -74,35 +75,12 @@ final class Prewarmer implements MessageListener {
 			return;
 		}
 		try {
-			redis.execute((RedisCallback<Void>) connection -> {
-				Properties config = connection.serverCommands().getConfig("notify-keyspace-events");
-				String current = currentFlags(config);
-				boolean events = current.contains("E") && (current.contains("x") || current.contains("A"));
-				if (!events) {
-					connection.serverCommands().setConfig("notify-keyspace-events", current + "Ex");
-				}
-				return null;
-			});
+			redis.execute((RedisCallback<Boolean>) connection -> KeyspaceEvents.enable(connection, "Ex"));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not enable notify-keyspace-events (CONFIG blocked?): cache pre-warm on expiry stays "
 					+ "inactive until the server has notify-keyspace-events containing 'E' and 'x'. {}", ex.toString());
 		}
-	}
-
-	/**
-	 * The flags set on the server; on a Cluster, Spring Data answers per node ({@code host:port.notify-keyspace-events})
-	 * and sets one value on every node, so the union keeps what each node has (e.g. the sessions' {@code g}).
-	 */
-	static String currentFlags(Properties config) {
-		if (config == null) {
-			return "";
-		}
-		StringBuilder flags = new StringBuilder();
-		config.stringPropertyNames().stream().filter(name -> name.endsWith("notify-keyspace-events"))
-			.map(config::getProperty).forEach(value -> value.chars()
-				.filter(flag -> flags.indexOf(String.valueOf((char) flag)) < 0).forEach(flag -> flags.append((char) flag)));
-		return flags.toString();
 	}
 
 	@Override

@@ -13,6 +13,9 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RedisCluster implements AutoCloseable {
 
+	/** The {@code notify-keyspace-events} each node starts with. */
+	public static final String CONF_KEYSPACE_EVENTS = "Kd";
+
 	private final List<RedisProcess> nodes;
 
 	private RedisCluster(List<RedisProcess> nodes) {
@@ -21,10 +24,12 @@ public final class RedisCluster implements AutoCloseable {
 
 	public static RedisCluster start() {
 		List<RedisProcess> nodes = new ArrayList<>();
+		// Not the Egx that sessions and pre-warm need: the app must add those on every node itself, and
+		// keep what the conf set (ClusterSessionExpiryIntegrationTests checks both).
 		for (int i = 0; i < 6; i++) {
 			int port = RedisProcess.freePort();
 			nodes.add(RedisProcess.start("cluster", port, List.of("port " + port, "cluster-enabled yes",
-					"cluster-config-file nodes.conf", "cluster-node-timeout 3000", "notify-keyspace-events Egx"),
+					"cluster-config-file nodes.conf", "cluster-node-timeout 3000", "notify-keyspace-events " + CONF_KEYSPACE_EVENTS),
 					false));
 		}
 		List<String> create = new ArrayList<>(List.of("--cluster", "create"));
@@ -45,6 +50,11 @@ public final class RedisCluster implements AutoCloseable {
 	/** {@code host:port} of every node, for {@code spring.data.redis.cluster.nodes}. */
 	public List<String> nodes() {
 		return nodes.stream().map(node -> "127.0.0.1:" + node.port()).toList();
+	}
+
+	/** The port of every node, masters and replicas. */
+	public List<Integer> ports() {
+		return nodes.stream().map(RedisProcess::port).toList();
 	}
 
 	@Override

@@ -17,6 +17,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import dev.storefront.support.Api;
 import dev.storefront.support.Api.Session;
 import dev.storefront.support.IntegrationTest;
+import dev.storefront.support.RedisCluster;
+import dev.storefront.support.RedisProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +55,19 @@ class ClusterSessionExpiryIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(indexed(index))
 			.as("principal index after expiry").doesNotContainAnyElementsOf(sessions));
+	}
+
+	@Test
+	void theAppAddsTheEventsItNeedsOnEveryNodeAndKeepsTheConfs() {
+		java.util.Map<String, String> flags = new java.util.TreeMap<>();
+		for (int port : RedisCluster.shared().ports()) {
+			String answer = RedisProcess.cli("-p", String.valueOf(port), "config", "get", "notify-keyspace-events");
+			String role = RedisProcess.cli("-p", String.valueOf(port), "role").lines().findFirst().orElse("");
+			flags.put(port + " " + role, answer.substring(answer.indexOf("notify-keyspace-events")
+					+ "notify-keyspace-events".length()).strip());
+		}
+		assertThat(flags).as("flags per node").allSatisfy((node, value) -> assertThat(value).contains("E", "g", "x")
+			.contains(RedisCluster.CONF_KEYSPACE_EVENTS.split("")));
 	}
 
 	/** Session ids in the index; the repository writes them with the session serializer (JSON strings). */
