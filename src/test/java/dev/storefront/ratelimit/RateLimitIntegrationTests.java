@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.storefront.support.Api;
@@ -28,20 +27,17 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class RateLimitIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
 	Api api;
 
 	@org.junit.jupiter.api.BeforeEach
 	void setUp() {
-		api = new Api(port);
 	}
 
 	@ParameterizedTest
