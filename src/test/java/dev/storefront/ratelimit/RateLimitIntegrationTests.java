@@ -36,10 +36,6 @@ class RateLimitIntegrationTests {
 	@Autowired
 	Api api;
 
-	@org.junit.jupiter.api.BeforeEach
-	void setUp() {
-	}
-
 	@ParameterizedTest
 	@CsvSource({ "probetb, X-Probe-Token-Bucket", "probefw, X-Probe-Fixed-Window", "probesl, X-Probe-Sliding-Log" })
 	void allowsExactlyTheLimitThenRefusesWith429AndResets(String policy, String header) {
