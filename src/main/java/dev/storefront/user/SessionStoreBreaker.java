@@ -69,9 +69,8 @@ class SessionStoreBreaker {
 			return result;
 		}
 		catch (Throwable ex) {
-			// Only store failures count: a bug or a bad session must not open the breaker. The shared
-			// registry's breakers count what their caller reports, so this is said here (what
-			// recordException(StoreFailures::isUnavailable) said when the breaker had settings of its own).
+			// Only store failures count: a bug or a bad session must not open the breaker. Anything else
+			// is a success, as recordException(StoreFailures::isUnavailable) had it (decision 0120).
 			if (StoreFailures.isUnavailable(ex)) {
 				breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
 			}

@@ -132,7 +132,8 @@ public final class Api {
 		}
 
 		public Response send() {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path)).timeout(Duration.ofSeconds(30));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
+				.timeout(Duration.ofSeconds(30));
 			String payload = body == null ? null : body instanceof String raw ? raw : json(body);
 			boolean hasContentType = false;
 			for (int i = 0; i < headers.size(); i += 2) {
