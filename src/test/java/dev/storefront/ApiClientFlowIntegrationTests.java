@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.storefront.client.ApiClient;
@@ -42,11 +43,14 @@ class ApiClientFlowIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Api api;
+
 	long productId;
 
 	@BeforeEach
 	void product() {
-		productId = new ProductFixtures(new Api(port)).product("12.50", 100);
+		productId = new ProductFixtures(api).product("12.50", 100);
 	}
 
 	@Test

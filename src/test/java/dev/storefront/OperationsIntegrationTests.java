@@ -1,9 +1,8 @@
 package dev.storefront;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.storefront.support.Api;
 import dev.storefront.support.IntegrationTest;
@@ -14,15 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OperationsIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void healthProbesAndInfoArePublic() {

@@ -41,9 +41,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=3s",
-				"storefront.ratelimit.timeout=2s", "storefront.session.store.minimum-calls=3",
-				"storefront.session.store.sliding-window=4",
-				"storefront.session.store.open-for=10s" })
+				"storefront.ratelimit.timeout=2s",
+				"storefront.redis.circuit-breaker.instances.session-store.minimum-calls=3",
+				"storefront.redis.circuit-breaker.instances.session-store.sliding-window=4",
+				"storefront.redis.circuit-breaker.instances.session-store.open-for=10s" })
 @Import({ DevServices.class, SessionStoreOutageIntegrationTests.OwnRedis.class })
 @ActiveProfiles("test")
 class SessionStoreOutageIntegrationTests {

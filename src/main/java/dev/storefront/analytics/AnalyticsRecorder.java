@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +24,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.storefront.batching.BatchWriter;
+
 /**
  * Records unique visitors, recently viewed products and active users off the request thread: requests
  * put a small record in a bounded queue and never wait; one worker drains it and runs each batch as one
@@ -34,7 +34,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * the recently-viewed list are idempotent, so batching itself loses nothing but latency. What is queued
  * at shutdown is written before the Redis client stops.
  */
-final class AnalyticsRecorder implements SmartLifecycle {
+final class AnalyticsRecorder extends BatchWriter<AnalyticsRecorder.Record> {
 
 	/** Stopped after the web server drained, like the view recorder. */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -47,22 +47,16 @@ final class AnalyticsRecorder implements SmartLifecycle {
 
 	private final AnalyticsProperties properties;
 
-	private final BlockingQueue<Record> queue;
-
 	private final Counter queueFull;
 
 	private final Counter redisError;
 
 	private final Clock clock = Clock.systemUTC();
 
-	private volatile Thread worker;
-
-	private volatile boolean running;
-
 	AnalyticsRecorder(StringRedisTemplate redis, AnalyticsProperties properties, MeterRegistry meters) {
+		super("analytics-recorder", properties.queueCapacity(), properties.batchSize(), PHASE);
 		this.redis = redis;
 		this.properties = properties;
-		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.queueFull = dropped(meters, "queue-full");
 		this.redisError = dropped(meters, "redis-error");
 	}
@@ -88,22 +82,14 @@ final class AnalyticsRecorder implements SmartLifecycle {
 	}
 
 	private void offer(Record record) {
-		if (!queue.offer(record)) {
+		if (!enqueue(record)) {
 			queueFull.increment();
 			record.lost();
 		}
 	}
 
-	/** Writes everything queued so far; the worker does this continuously, tests and shutdown call it. */
-	synchronized void drain() {
-		List<Record> batch = new ArrayList<>();
-		while (queue.drainTo(batch, properties.batchSize()) > 0) {
-			write(batch);
-			batch.clear();
-		}
-	}
-
-	private void write(List<Record> batch) {
+	@Override
+	protected void write(List<Record> batch) {
 		try {
 			List<Record> missingScript = send(batch);
 			if (!missingScript.isEmpty()) {
@@ -164,59 +150,6 @@ final class AnalyticsRecorder implements SmartLifecycle {
 		});
 	}
 
-	private void work() {
-		List<Record> batch = new ArrayList<>();
-		while (running) {
-			try {
-				// Polls under the lock, so that drain() returning means "all that was queued is written".
-				synchronized (this) {
-					Record first = queue.poll(200, TimeUnit.MILLISECONDS);
-					if (first != null) {
-						batch.add(first);
-						queue.drainTo(batch, properties.batchSize() - 1);
-						write(batch);
-						batch.clear();
-					}
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	@Override
-	public void start() {
-		running = true;
-		worker = new Thread(this::work, "analytics-recorder");
-		worker.setDaemon(true);
-		worker.start();
-	}
-
-	/** Stops after the web server drained, and writes what is still queued. */
-	@Override
-	public void stop() {
-		running = false;
-		try {
-			worker.join(2000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		drain();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
 	private static byte[] bytes(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
 	}
@@ -226,7 +159,7 @@ final class AnalyticsRecorder implements SmartLifecycle {
 	}
 
 	/** One thing to record, and how it is sent. */
-	private sealed interface Record permits Visit, RecentView, Active {
+	sealed interface Record permits Visit, RecentView, Active {
 
 		RedisFuture<Long> send(RedisClusterAsyncCommands<byte[], byte[]> redis, LocalDate today,
 				AnalyticsProperties properties);

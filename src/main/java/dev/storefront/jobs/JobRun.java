@@ -5,7 +5,7 @@ package dev.storefront.jobs;
  */
 final class JobRun {
 
-	private final JobStore.ActiveJob job;
+	private final JobLeases.ActiveJob job;
 
 	private volatile Thread thread;
 
@@ -13,11 +13,11 @@ final class JobRun {
 
 	private volatile boolean timedOut;
 
-	JobRun(JobStore.ActiveJob job) {
+	JobRun(JobLeases.ActiveJob job) {
 		this.job = job;
 	}
 
-	JobStore.ActiveJob job() {
+	JobLeases.ActiveJob job() {
 		return job;
 	}
 

@@ -22,7 +22,7 @@ final class JobRunner {
 
 	private final JobHandler handler;
 
-	private final JobStore store;
+	private final JobLeases leases;
 
 	private final JobMetrics metrics;
 
@@ -30,16 +30,16 @@ final class JobRunner {
 
 	private final String token;
 
-	JobRunner(JobHandler handler, JobStore store, JobMetrics metrics, JsonMapper json, String token) {
+	JobRunner(JobHandler handler, JobLeases leases, JobMetrics metrics, JsonMapper json, String token) {
 		this.handler = handler;
-		this.store = store;
+		this.leases = leases;
 		this.metrics = metrics;
 		this.json = json;
 		this.token = token;
 	}
 
 	void run(JobRun run, Duration timeout, ScheduledExecutorService scheduler) {
-		JobStore.ActiveJob job = run.job();
+		JobLeases.ActiveJob job = run.job();
 		run.bind(Thread.currentThread());
 		ScheduledFuture<?> watchdog = timeout.isZero() ? null
 				: scheduler.schedule(run::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -70,10 +70,10 @@ final class JobRunner {
 		report(job, result, failure, took);
 	}
 
-	private void report(JobStore.ActiveJob job, Object result, Throwable failure, Duration took) {
+	private void report(JobLeases.ActiveJob job, Object result, Throwable failure, Duration took) {
 		try {
 			if (failure == null) {
-				long outcome = store.finish(job.queue(), job.id(), token, true, json.writeValueAsString(result), -1);
+				long outcome = leases.finish(job.queue(), job.id(), token, true, json.writeValueAsString(result), -1);
 				if (outcome == -1) {
 					log.warn("Job {}:{} completed after losing its lease; another attempt owns it", job.queue(), job.id());
 					return;
@@ -86,7 +86,7 @@ final class JobRunner {
 					: Backoff.delayMillis(job.backoffType(), job.backoffDelay(), job.backoffJitter(), job.attemptsMade() + 1,
 							ThreadLocalRandom.current());
 			String reason = reason(failure);
-			long outcome = store.finish(job.queue(), job.id(), token, false, reason, delay);
+			long outcome = leases.finish(job.queue(), job.id(), token, false, reason, delay);
 			if (outcome == -1) {
 				return;
 			}
@@ -116,9 +116,9 @@ final class JobRunner {
 	/** What the handler sees of its job. */
 	private final class Context implements JobContext {
 
-		private final JobStore.ActiveJob job;
+		private final JobLeases.ActiveJob job;
 
-		Context(JobStore.ActiveJob job) {
+		Context(JobLeases.ActiveJob job) {
 			this.job = job;
 		}
 
@@ -162,12 +162,12 @@ final class JobRunner {
 			if (percent < 0 || percent > 100) {
 				throw new IllegalArgumentException("progress must be within 0..100");
 			}
-			store.progress(job.queue(), job.id(), token, percent);
+			leases.progress(job.queue(), job.id(), token, percent);
 		}
 
 		@Override
 		public void log(String line) {
-			store.log(job.queue(), job.id(), line);
+			leases.log(job.queue(), job.id(), line);
 		}
 
 	}

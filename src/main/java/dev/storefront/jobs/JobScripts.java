@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -37,6 +38,15 @@ final class JobScripts {
 	static final RedisScript<Long> CLEAN = of("clean", Long.class);
 
 	private JobScripts() {
+	}
+
+	/**
+	 * Runs one of these scripts on {@code queue}: the queue's meta key is the one declared key (every key
+	 * of a queue shares its hash tag), the arguments go as strings.
+	 */
+	static <T> T run(StringRedisTemplate redis, RedisScript<T> script, String queue, List<Object> args) {
+		return redis.execute(script, List.of(JobKeys.meta(queue)),
+				args.stream().map(String::valueOf).toArray(Object[]::new));
 	}
 
 	private static <T> RedisScript<T> of(String name, Class<T> type) {

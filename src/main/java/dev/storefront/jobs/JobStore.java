@@ -9,19 +9,25 @@ import java.util.Optional;
 
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import static dev.storefront.jobs.JobReplies.bytes;
+import static dev.storefront.jobs.JobReplies.num;
+import static dev.storefront.jobs.JobReplies.owner;
+import static dev.storefront.jobs.JobReplies.str;
+
 /**
- * The queue's Redis structures: every change goes through one script of {@link JobScripts}; reads are
- * plain commands. Used by {@link Queues} (the API) and the workers.
+ * The queue's Redis structures as {@link Queues} (the API) uses them: adding jobs, reading jobs,
+ * counts and workers, and the admin's changes (pause, retry, remove, clean). Every change goes through
+ * one script of {@link JobScripts}; reads are plain commands. What workers do with leased jobs is
+ * {@link JobLeases}.
  */
 @Component
 class JobStore {
 
 	/** How many jobs one retry-all or clean call handles; callers loop. */
 	static final int BATCH = 1000;
-
-	private static final int LOG_LINES = 1000;
 
 	private final StringRedisTemplate redis;
 
@@ -45,56 +51,6 @@ class JobStore {
 			added.add(new Added(str(result.get(i)), num(result.get(i + 1)) == 1));
 		}
 		return added;
-	}
-
-	Fetch moveToActive(String queue, String token, long leaseMillis, int max, JobsProperties.Limiter limiter) {
-		List<?> result = run(JobScripts.MOVE_TO_ACTIVE, queue, List.of(JobKeys.prefix(queue), token, leaseMillis, max,
-				limiter.max(), limiter.duration().toMillis()));
-		long status = num(result.get(0));
-		if (status <= 0) {
-			return new Fetch(status, result.size() > 1 ? num(result.get(1)) : -1, List.of());
-		}
-		List<ActiveJob> jobs = new ArrayList<>((int) status);
-		for (int i = 1; i < result.size(); i += 10) {
-			jobs.add(new ActiveJob(queue, str(result.get(i)), str(result.get(i + 1)), str(result.get(i + 2)),
-					(int) num(result.get(i + 3)), (int) num(result.get(i + 4)), Backoff.Type.valueOf(str(result.get(i + 5))),
-					num(result.get(i + 6)), Double.parseDouble(str(result.get(i + 7))), num(result.get(i + 8)),
-					owner(str(result.get(i + 9)))));
-		}
-		return new Fetch(status, 0, jobs);
-	}
-
-	/** @return 1 completed, 2 retrying, 3 failed, -1 lease lost */
-	long finish(String queue, String id, String token, boolean completed, String resultOrReason, long retryDelay) {
-		return run(JobScripts.FINISH, queue, List.of(JobKeys.prefix(queue), id, token,
-				completed ? "completed" : "failed", resultOrReason == null ? "" : resultOrReason, retryDelay));
-	}
-
-	/** @return the ids whose lease was lost */
-	List<String> extend(String queue, String token, long leaseMillis, List<String> ids) {
-		List<Object> args = new ArrayList<>(List.of(JobKeys.prefix(queue), token, leaseMillis));
-		args.addAll(ids);
-		return run(JobScripts.EXTEND_LEASE, queue, args).stream().map(JobStore::str).toList();
-	}
-
-	/** @return {requeued, failed} */
-	long[] checkStalled(String queue, int maxStalledCount) {
-		List<?> result = run(JobScripts.CHECK_STALLED, queue, List.of(JobKeys.prefix(queue), maxStalledCount));
-		return new long[] { num(result.get(0)), num(result.get(1)) };
-	}
-
-	boolean progress(String queue, String id, String token, int percent) {
-		return run(JobScripts.PROGRESS, queue, List.of(JobKeys.prefix(queue), id, token, percent)) == 1;
-	}
-
-	/** Appends to the job's log, keeping its last lines; the log expires with the job. */
-	void log(String queue, String id, String line) {
-		String key = JobKeys.logs(queue, id);
-		redis.executePipelined((RedisCallback<Object>) connection -> {
-			connection.listCommands().rPush(bytes(key), bytes(line));
-			connection.listCommands().lTrim(bytes(key), -LOG_LINES, -1);
-			return null;
-		});
 	}
 
 	List<String> logs(String queue, String id) {
@@ -205,15 +161,6 @@ class JobStore {
 		return total;
 	}
 
-	/** Records that a worker is alive; entries older than {@code staleAfterMillis} are dropped on read. */
-	void heartbeat(String queue, String workerId, String description) {
-		redis.opsForHash().put(JobKeys.workers(queue), workerId, System.currentTimeMillis() + "|" + description);
-	}
-
-	void removeWorker(String queue, String workerId) {
-		redis.opsForHash().delete(JobKeys.workers(queue), workerId);
-	}
-
 	/** The workers that sent a heartbeat in the last {@code staleAfterMillis}, by id. */
 	Map<String, String> workers(String queue, long staleAfterMillis) {
 		Map<String, String> live = new java.util.TreeMap<>();
@@ -230,10 +177,8 @@ class JobStore {
 		return live;
 	}
 
-	@SuppressWarnings("unchecked")
-	private <T> T run(org.springframework.data.redis.core.script.RedisScript<T> script, String queue, List<Object> args) {
-		return redis.execute(script, List.of(JobKeys.meta(queue)),
-				args.stream().map(String::valueOf).toArray(Object[]::new));
+	private <T> T run(RedisScript<T> script, String queue, List<Object> args) {
+		return JobScripts.run(redis, script, queue, args);
 	}
 
 	private static Job toJob(String queue, String id, Map<String, String> hash, boolean paused) {
@@ -263,29 +208,6 @@ class JobStore {
 		return value == null || value.isEmpty() ? null : value;
 	}
 
-	private static Long owner(String value) {
-		return value == null || value.isEmpty() ? null : Long.valueOf(value);
-	}
-
-	private static byte[] bytes(String value) {
-		return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	private static String str(Object value) {
-		return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-				: String.valueOf(value);
-	}
-
-	private static long num(Object value) {
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		if (value instanceof Boolean bool) {
-			return bool ? 1 : 0;
-		}
-		return value == null ? 0 : Long.parseLong(str(value));
-	}
-
 	/** A job to add, with the queue defaults applied. */
 	record NewJob(String id, String name, String data, long delayMillis, int priority, int attempts, Backoff backoff,
 			KeepJobs keepCompleted, KeepJobs keepFailed, Long owner) {
@@ -293,19 +215,6 @@ class JobStore {
 
 	/** The outcome of adding one job. */
 	record Added(String id, boolean created) {
-	}
-
-	/**
-	 * What a fetch got: {@code status} is the number of jobs, 0 for none ({@code waitMillis} until the
-	 * next delayed job, -1 for none), -1 when paused, -2 when limited ({@code waitMillis} until the window
-	 * ends).
-	 */
-	record Fetch(long status, long waitMillis, List<ActiveJob> jobs) {
-	}
-
-	/** A job leased by a worker, with what it needs to run and to retry. */
-	record ActiveJob(String queue, String id, String name, String data, int attemptsMade, int attempts,
-			Backoff.Type backoffType, long backoffDelay, double backoffJitter, long createdAt, Long owner) {
 	}
 
 }

@@ -27,6 +27,11 @@ import org.springframework.core.NestedExceptionUtils;
  * {@link #stop()} stops leasing, waits up to the shutdown timeout for running jobs, then abandons
  * them: they are interrupted, nothing is reported, and their leases lapse so another instance runs
  * them again.
+ * <p>
+ * Over 250 lines on purpose: dispatching, lease renewal, stall checks and the graceful stop all work on
+ * the same running-jobs map, slots and threads, and their order at shutdown is the point (stop leasing,
+ * wait, abandon); split apart, each part would reach into the others' state. What a job does is
+ * {@link JobRunner}; what reaches Redis is {@link JobLeases}.
  */
 final class Worker {
 
@@ -38,7 +43,7 @@ final class Worker {
 
 	private final JobsProperties.WorkerSettings settings;
 
-	private final JobStore store;
+	private final JobLeases leases;
 
 	private final JobRunner runner;
 
@@ -66,12 +71,12 @@ final class Worker {
 
 	private volatile boolean active;
 
-	Worker(String queue, JobHandler handler, JobsProperties.WorkerSettings settings, JobStore store, Wakeups wakeups,
+	Worker(String queue, JobHandler handler, JobsProperties.WorkerSettings settings, JobLeases leases, Wakeups wakeups,
 			JobMetrics metrics, JsonMapper json, JobsProperties properties) {
 		this.queue = queue;
 		this.settings = settings;
-		this.store = store;
-		this.runner = new JobRunner(handler, store, metrics, json, id);
+		this.leases = leases;
+		this.runner = new JobRunner(handler, leases, metrics, json, id);
 		this.wakeup = wakeups.of(queue);
 		this.metrics = metrics;
 		this.pollInterval = properties.pollInterval();
@@ -146,7 +151,7 @@ final class Worker {
 		}
 		scheduler.shutdownNow();
 		try {
-			store.removeWorker(queue, id);
+			leases.removeWorker(queue, id);
 		}
 		catch (RuntimeException ex) {
 			// Redis is down: the heartbeat entry ages out on its own.
@@ -161,10 +166,10 @@ final class Worker {
 			try {
 				slots.acquire();
 				taken = 1 + drainSlots();
-				JobStore.Fetch fetch = store.moveToActive(queue, id, settings.lease().toMillis(), taken,
+				JobLeases.Fetch fetch = leases.moveToActive(queue, id, settings.lease().toMillis(), taken,
 						settings.limiter());
 				backoff = 100;
-				for (JobStore.ActiveJob job : fetch.jobs()) {
+				for (JobLeases.ActiveJob job : fetch.jobs()) {
 					JobRun run = new JobRun(job);
 					running.put(job.id(), run);
 					taken--;
@@ -201,7 +206,7 @@ final class Worker {
 		return more;
 	}
 
-	private long idleWait(JobStore.Fetch fetch) {
+	private long idleWait(JobLeases.Fetch fetch) {
 		long poll = pollInterval.toMillis();
 		if (fetch.status() == -2) {
 			return Math.max(1, fetch.waitMillis());
@@ -227,7 +232,7 @@ final class Worker {
 			return;
 		}
 		try {
-			List<String> lost = store.extend(queue, id, settings.lease().toMillis(), List.copyOf(running.keySet()));
+			List<String> lost = leases.extend(queue, id, settings.lease().toMillis(), List.copyOf(running.keySet()));
 			lost.forEach(jobId -> {
 				JobRun run = running.get(jobId);
 				if (run != null) {
@@ -242,13 +247,13 @@ final class Worker {
 
 	private void maintain() {
 		try {
-			long[] stalled = store.checkStalled(queue, settings.maxStalledCount());
+			long[] stalled = leases.checkStalled(queue, settings.maxStalledCount());
 			if (stalled[0] + stalled[1] > 0) {
 				log.warn("Queue {}: {} stalled jobs back to waiting, {} failed as stalled", queue, stalled[0], stalled[1]);
 				metrics.stalled(queue, stalled[0] + stalled[1]);
 				wakeup.raise();
 			}
-			store.heartbeat(queue, id, "concurrency=" + settings.concurrency() + ",running=" + running.size());
+			leases.heartbeat(queue, id, "concurrency=" + settings.concurrency() + ",running=" + running.size());
 		}
 		catch (RuntimeException ex) {
 			log.debug("Queue {} maintenance skipped: {}", queue, ex.toString());

@@ -27,6 +27,8 @@ class Workers implements SmartLifecycle {
 
 	private final JobsProperties properties;
 
+	private final JobLeases leases;
+
 	private final JobStore store;
 
 	private final Wakeups wakeups;
@@ -41,10 +43,11 @@ class Workers implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	Workers(ObjectProvider<JobHandler> handlers, JobsProperties properties, JobStore store, Wakeups wakeups,
-			JobMetrics metrics, JsonMapper json) {
+	Workers(ObjectProvider<JobHandler> handlers, JobsProperties properties, JobLeases leases, JobStore store,
+			Wakeups wakeups, JobMetrics metrics, JsonMapper json) {
 		this.handlers = handlers;
 		this.properties = properties;
+		this.leases = leases;
 		this.store = store;
 		this.wakeups = wakeups;
 		this.metrics = metrics;
@@ -53,7 +56,7 @@ class Workers implements SmartLifecycle {
 
 	/** A worker for {@code queue} with explicit settings, not started and not managed by this registry. */
 	Worker create(String queue, JobHandler handler, JobsProperties.WorkerSettings settings) {
-		return new Worker(queue, handler, settings, store, wakeups, metrics, json, properties);
+		return new Worker(queue, handler, settings, leases, wakeups, metrics, json, properties);
 	}
 
 	/** The workers of this instance. */

@@ -1,11 +1,11 @@
 package dev.storefront.user;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 import dev.storefront.web.StoreFailures;
 
 /**
- * Decides whether the session store is usable: a Resilience4j breaker ({@code session-store}) over every
+ * Decides whether the session store is usable: the {@code session-store} breaker of the shared Redis
+ * registry (settings {@code storefront.redis.circuit-breaker.instances.session-store}) over every
  * session repository call. Only store failures (connection loss, timeouts) count; while it is open, calls
  * fail at once instead of each waiting for the command timeout. {@code storefront.session.store.degraded}
  * is 1 while the breaker is not closed.
@@ -37,17 +38,10 @@ class SessionStoreBreaker {
 
 	private final Counter degradedRequests;
 
-	SessionStoreBreaker(CircuitBreakerRegistry breakers, SessionStoreProperties properties, MeterRegistry meters) {
-		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-			.failureRateThreshold(properties.failureRateThreshold())
-			.minimumNumberOfCalls(properties.minimumCalls())
-			.slidingWindowSize(Math.max(properties.slidingWindow(), properties.minimumCalls()))
-			.waitDurationInOpenState(properties.openFor())
-			.permittedNumberOfCallsInHalfOpenState(properties.probes())
-			.recordException(StoreFailures::isUnavailable)
-			.build();
-		this.breaker = breakers.circuitBreaker(NAME, config);
-		this.openFor = properties.openFor();
+	SessionStoreBreaker(CircuitBreakerRegistry breakers, MeterRegistry meters) {
+		this.breaker = breakers.circuitBreaker(NAME);
+		this.openFor = Duration
+			.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
 		this.breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("Session store breaker {}", event.getStateTransition()));
 		Gauge.builder("storefront.session.store.degraded", breaker, SessionStoreBreaker::degradedValue)
@@ -64,11 +58,26 @@ class SessionStoreBreaker {
 	 * as 503 (or as degraded) treats it the same way.
 	 */
 	<T> T call(Supplier<T> storeCall) {
-		try {
-			return breaker.executeSupplier(storeCall);
+		if (!breaker.tryAcquirePermission()) {
+			throw new RedisConnectionFailureException("Session store circuit breaker is open",
+					CallNotPermittedException.createCallNotPermittedException(breaker));
 		}
-		catch (CallNotPermittedException ex) {
-			throw new RedisConnectionFailureException("Session store circuit breaker is open", ex);
+		long started = System.nanoTime();
+		try {
+			T result = storeCall.get();
+			breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			return result;
+		}
+		catch (Throwable ex) {
+			// Only store failures count: a bug or a bad session must not open the breaker. Anything else
+			// is a success, as recordException(StoreFailures::isUnavailable) had it (decision 0120).
+			if (StoreFailures.isUnavailable(ex)) {
+				breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+			}
+			else {
+				breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			}
+			throw ex;
 		}
 	}
 

@@ -3,9 +3,6 @@ package dev.storefront.views;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
@@ -15,55 +12,41 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.storefront.batching.BatchWriter;
 
 /**
  * Sends views to Redis off the request thread: one worker drains the queue and writes each batch in
  * one pipeline ({@code INCR} pending, {@code SADD} dirty). A read never waits
  * for Redis; views that cannot be queued or written are counted, not retried.
  */
-final class ViewRecorder implements SmartLifecycle {
+final class ViewRecorder extends BatchWriter<ViewRecorder.View> {
 
 	private static final Logger log = LoggerFactory.getLogger(ViewRecorder.class);
 
-
 	private final StringRedisTemplate redis;
-
-	private final BlockingQueue<View> queue;
 
 	private final Counter dropped;
 
 	private final Counter failed;
 
-	private volatile Thread worker;
-
-	private volatile boolean running;
-
 	ViewRecorder(StringRedisTemplate redis, int capacity, MeterRegistry meters) {
+		super("view-recorder", capacity, 1000, ViewConfiguration.RECORDER_PHASE);
 		this.redis = redis;
-		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.dropped = meters.counter("storefront.views.dropped", "reason", "queue-full");
 		this.failed = meters.counter("storefront.views.dropped", "reason", "redis-error");
 	}
 
 	void record(long productId) {
-		if (!queue.offer(new View(productId))) {
+		if (!enqueue(new View(productId))) {
 			dropped.increment();
 		}
 	}
 
-	/** Writes everything queued so far; the worker does this continuously, tests and shutdown call it. */
-	synchronized void drain() {
-		List<View> batch = new ArrayList<>();
-		while (queue.drainTo(batch, 1000) > 0) {
-			write(batch);
-			batch.clear();
-		}
-	}
-
-	private void write(List<View> batch) {
+	@Override
+	protected void write(List<View> batch) {
 		try {
 			// Pipelined on the shared connection (executePipelined would open a connection per batch).
 			redis.execute((RedisCallback<Void>) connection -> {
@@ -84,58 +67,6 @@ final class ViewRecorder implements SmartLifecycle {
 			failed.increment(batch.size());
 			log.debug("Could not record {} views: {}", batch.size(), ex.toString());
 		}
-	}
-
-	private void work() {
-		while (running) {
-			try {
-				// Polls under the lock, so that drain() returning means "all that was queued is written".
-				synchronized (this) {
-					View first = queue.poll(200, TimeUnit.MILLISECONDS);
-					if (first != null) {
-						List<View> batch = new ArrayList<>();
-						batch.add(first);
-						queue.drainTo(batch, 999);
-						write(batch);
-					}
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	@Override
-	public void start() {
-		running = true;
-		worker = new Thread(this::work, "view-recorder");
-		worker.setDaemon(true);
-		worker.start();
-	}
-
-	/** Stops after the web server drained, and writes what is still queued. */
-	@Override
-	public void stop() {
-		running = false;
-		try {
-			worker.join(2000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		drain();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return ViewConfiguration.RECORDER_PHASE;
 	}
 
 	private static byte[] bytes(String value) {

@@ -3,5 +3,5 @@
  * a dirty set and a daily HyperLogLog of visitors); one instance at a time moves the counts into
  * PostgreSQL.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"analytics", "catalog", "locking", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"analytics", "batching", "catalog", "locking", "web"})
 package dev.storefront.views;

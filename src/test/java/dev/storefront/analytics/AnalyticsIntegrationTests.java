@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.storefront.support.Api;
@@ -26,9 +25,6 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class AnalyticsIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
@@ -38,13 +34,13 @@ class AnalyticsIntegrationTests {
 	@Autowired
 	AnalyticsRecorder recorder;
 
+	@Autowired
 	private Api api;
 
 	private ProductFixtures catalog;
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 	}
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -33,15 +32,13 @@ class CartIntegrationTests {
 
 	private static final Duration THIRTY_DAYS = Duration.ofDays(30);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
 	@Autowired
 	Carts carts;
 
+	@Autowired
 	private Api api;
 
 	private ProductFixtures catalog;
@@ -50,7 +47,6 @@ class CartIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 		shopper = api.newUser();
 	}

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +27,6 @@ class CatalogCacheIntegrationTests {
 		dev.storefront.cache.WarmRedis.awaitResponsive();
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
@@ -43,6 +39,7 @@ class CatalogCacheIntegrationTests {
 	@Autowired
 	Inventory inventory;
 
+	@Autowired
 	Api api;
 
 	Api.Session admin;
@@ -57,7 +54,6 @@ class CatalogCacheIntegrationTests {
 
 	@BeforeEach
 	void catalog() {
-		api = new Api(port);
 		admin = api.admin();
 		categoryA = category();
 		categoryB = category();

@@ -17,6 +17,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.storefront.support.Api;
@@ -38,9 +39,11 @@ class DeploymentIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Api api;
+
 	@Test
 	void everyMetricTheDashboardQueriesIsPublished() throws Exception {
-		Api api = new Api(port);
 		ProductFixtures catalog = new ProductFixtures(api);
 		long product = catalog.product("1.00", 5);
 		api.get("/api/products/" + product).send().expect(200);

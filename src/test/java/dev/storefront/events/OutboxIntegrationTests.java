@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +36,6 @@ class OutboxIntegrationTests {
 	private static final RedisScript<String> REPAIR_STREAM = RedisScript
 		.of("redis.call('DEL', KEYS[1]); redis.call('RENAME', KEYS[2], KEYS[1]); return 'ok'", String.class);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
@@ -55,6 +51,7 @@ class OutboxIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
 	private Api api;
 
 	private ProductFixtures catalog;
@@ -63,7 +60,6 @@ class OutboxIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 		probe = new StreamProbe(redisson);
 	}

@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.storefront.support.Api;
 import dev.storefront.support.IntegrationTest;
@@ -21,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class StreamAdminIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	RedissonClient redisson;
@@ -37,6 +33,7 @@ class StreamAdminIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
 	private Api api;
 
 	private Api.Session admin;
@@ -45,7 +42,6 @@ class StreamAdminIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		admin = api.admin();
 		probe = new StreamProbe(redisson);
 	}

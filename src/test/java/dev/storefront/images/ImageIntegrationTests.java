@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.storefront.support.Api;
@@ -45,6 +46,7 @@ class ImageIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	Api api;
 
 	ProductFixtures catalog;
@@ -55,7 +57,6 @@ class ImageIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 		admin = catalog.admin();
 	}

@@ -3,11 +3,10 @@ package dev.storefront.jobs;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.storefront.support.Api;
 import dev.storefront.support.IntegrationTest;
@@ -21,15 +20,8 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class JobApiIntegrationTests extends QueueTestSupport {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void onlyTheCreatorAndAdminsSeeAJob() {

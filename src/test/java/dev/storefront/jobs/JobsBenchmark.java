@@ -50,12 +50,12 @@ public final class JobsBenchmark {
 				JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry());
 				JsonMapper json = JsonMapper.builder().build();
 				Wakeups wakeups = new Wakeups();
-				JobStore store = new JobStore(redis);
-				Queues queues = new Queues(store, properties, metrics, json, wakeups);
-				double throughput = saturation(queues, store, wakeups, metrics, json, properties, seconds);
+				Queues queues = new Queues(new JobStore(redis), properties, metrics, json, wakeups);
+				JobLeases leases = new JobLeases(redis);
+				double throughput = saturation(queues, leases, wakeups, metrics, json, properties, seconds);
 				System.out.printf("saturation: %.0f jobs/s over %d s (concurrency 50) = %.2fx the EVALSHA baseline%n",
 						throughput, seconds, throughput / baseline);
-				latency(queues, store, wakeups, metrics, json, properties, pace, Math.max(10, seconds / 2));
+				latency(queues, leases, wakeups, metrics, json, properties, pace, Math.max(10, seconds / 2));
 			}
 			finally {
 				factory.destroy();
@@ -91,12 +91,12 @@ public final class JobsBenchmark {
 		return calls.sum() / (double) seconds;
 	}
 
-	private static double saturation(Queues queues, JobStore store, Wakeups wakeups, JobMetrics metrics, JsonMapper json,
+	private static double saturation(Queues queues, JobLeases leases, Wakeups wakeups, JobMetrics metrics, JsonMapper json,
 			JobsProperties properties, int seconds) throws InterruptedException {
 		String queue = "bench-sat";
 		LongAdder done = new LongAdder();
 		AtomicLong added = new AtomicLong();
-		Worker worker = new Worker(queue, handler(queue, job -> done.increment()), settings(), store, wakeups, metrics,
+		Worker worker = new Worker(queue, handler(queue, job -> done.increment()), settings(), leases, wakeups, metrics,
 				json, properties);
 		List<Queues.NewJob> batch = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
@@ -122,7 +122,7 @@ public final class JobsBenchmark {
 		return rate;
 	}
 
-	private static void latency(Queues queues, JobStore store, Wakeups wakeups, JobMetrics metrics, JsonMapper json,
+	private static void latency(Queues queues, JobLeases leases, Wakeups wakeups, JobMetrics metrics, JsonMapper json,
 			JobsProperties properties, int pace, int seconds) throws InterruptedException {
 		String queue = "bench-lat";
 		int total = pace * seconds;
@@ -134,7 +134,7 @@ public final class JobsBenchmark {
 			if (i < total) {
 				latencies[i] = System.nanoTime() - addedAt;
 			}
-		}), settings(), store, wakeups, metrics, json, properties);
+		}), settings(), leases, wakeups, metrics, json, properties);
 		worker.start();
 		ExecutorService producers = Executors.newFixedThreadPool(8);
 		long interval = 1_000_000_000L / pace;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.storefront.jobs.Job;
 import dev.storefront.jobs.JobState;
@@ -33,9 +32,6 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class EmailIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Queues queues;
 
@@ -44,13 +40,13 @@ class EmailIntegrationTests {
 
 	final GreenMail smtp = DevServices.mail();
 
+	@Autowired
 	Api api;
 
 	ProductFixtures catalog;
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 	}
 

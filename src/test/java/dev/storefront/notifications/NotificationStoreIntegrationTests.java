@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -30,9 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class NotificationStoreIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	NotificationStore store;
 
@@ -42,12 +37,8 @@ class NotificationStoreIntegrationTests {
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
 	private Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void appendScriptWritesOnceToACappedStreamWithSevenDayTtls() {

@@ -13,7 +13,6 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +48,7 @@ class RealtimeNotificationsIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	@Autowired
 	private Api a;
 
 	@BeforeAll
@@ -61,11 +61,6 @@ class RealtimeNotificationsIntegrationTests {
 		if (b != null) {
 			b.close();
 		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		a = new Api(port);
 	}
 
 	@Test

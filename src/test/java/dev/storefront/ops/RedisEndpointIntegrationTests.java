@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -23,12 +22,10 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class RedisEndpointIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
 	private Api api;
 
 	private Api.Session admin;
@@ -37,7 +34,6 @@ class RedisEndpointIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		admin = api.admin();
 		node = api.get("/actuator/redis/info").as(admin).send().expect(200).json().get("state").propertyNames()
 			.iterator().next();

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.storefront.locking.DistributedLocks;
 import dev.storefront.support.Api;
@@ -28,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OrderAccessIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	DistributedLocks locks;
 
@@ -38,13 +34,13 @@ class OrderAccessIntegrationTests {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
+	@Autowired
 	private Api api;
 
 	private ProductFixtures catalog;
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 	}
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,9 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class OrderExpiryIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	PendingOrderSweeper sweeper;
@@ -70,13 +66,13 @@ class OrderExpiryIntegrationTests {
 
 	private final ExecutorService other = Executors.newSingleThreadExecutor();
 
+	@Autowired
 	private Api api;
 
 	private ProductFixtures catalog;
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 		context.addApplicationListener(recorder);
 	}

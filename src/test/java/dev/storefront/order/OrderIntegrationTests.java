@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.storefront.support.Api;
 import dev.storefront.support.Api.Response;
@@ -26,9 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OrderIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
 
 	Session admin;
@@ -37,7 +35,6 @@ class OrderIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 		admin = catalog.admin();
 	}

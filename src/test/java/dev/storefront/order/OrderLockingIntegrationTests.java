@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OrderLockingIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	OrderService orders;
 
@@ -52,6 +48,7 @@ class OrderLockingIntegrationTests {
 	@Autowired
 	ConfigurableApplicationContext context;
 
+	@Autowired
 	private Api api;
 
 	private ProductFixtures catalog;
@@ -69,7 +66,6 @@ class OrderLockingIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		catalog = new ProductFixtures(api);
 		// Added at runtime, so the shared context (and its cache key) stays as it is.
 		context.addApplicationListener(recorder);

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.storefront.support.Api;
@@ -28,21 +27,14 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class RateLimitIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
 	Api api;
-
-	@org.junit.jupiter.api.BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@ParameterizedTest
 	@CsvSource({ "probetb, X-Probe-Token-Bucket", "probefw, X-Probe-Fixed-Window", "probesl, X-Probe-Sliding-Log" })

@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small HTTP client for the integration tests: real requests against the running app, with full
- * control over headers and cookies (no client-side cookie jar hides what the server sent).
+ * control over headers and cookies (no client-side cookie jar hides what the server sent). It keeps no
+ * state between requests, so one instance serves every test: {@link IntegrationTest} classes take the
+ * context's with {@code @Autowired Api api}; a test that starts an application of its own uses
+ * {@code new Api(port)}.
  */
 public final class Api {
 
@@ -26,23 +30,27 @@ public final class Api {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final String base;
+	private final IntSupplier port;
 
 	private final boolean validated;
 
 	/** A client whose exchanges on {@code /api/**} are checked against the committed contract. */
 	public Api(int port) {
-		this(port, true);
+		this(() -> port, true);
 	}
 
-	private Api(int port, boolean validated) {
-		this.base = "http://127.0.0.1:" + port;
+	/**
+	 * A client of a server whose port is asked for on every request: the shared context's web server
+	 * starts, and gets its port, only after the beans (this one among them) are made.
+	 */
+	Api(IntSupplier port, boolean validated) {
+		this.port = port;
 		this.validated = validated;
 	}
 
 	/** A client that does not check its exchanges against the contract (for deliberately off-contract requests). */
 	public static Api unvalidated(int port) {
-		return new Api(port, false);
+		return new Api(() -> port, false);
 	}
 
 	public Call get(String path) {
@@ -124,7 +132,8 @@ public final class Api {
 		}
 
 		public Response send() {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
+				.timeout(Duration.ofSeconds(30));
 			String payload = body == null ? null : body instanceof String raw ? raw : json(body);
 			boolean hasContentType = false;
 			for (int i = 0; i < headers.size(); i += 2) {

@@ -5,8 +5,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * PostgreSQL of {@link DevServices} alone, for contexts that configure Redis through the real
- * {@code spring.data.redis.*} properties (TLS, Sentinel).
+ * PostgreSQL of {@link DevServices} (which imports it), alone for contexts that configure Redis through
+ * the real {@code spring.data.redis.*} properties (TLS, Sentinel).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DevPostgres {

@@ -14,9 +14,9 @@ import io.lettuce.core.RedisURI;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -31,6 +31,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * embedded GreenMail SMTP server ({@link #mail()}), whose address is logged.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(DevPostgres.class)
 public class DevServices {
 
 	/**
@@ -40,27 +41,6 @@ public class DevServices {
 	public static final String TOPOLOGY = "storefront.test.redis";
 
 	public static final String CLUSTER = "cluster";
-
-	@Bean
-	JdbcConnectionDetails devPostgres() {
-		Postgres postgres = Postgres.get();
-		return new JdbcConnectionDetails() {
-			@Override
-			public String getUsername() {
-				return postgres.username;
-			}
-
-			@Override
-			public String getPassword() {
-				return postgres.password;
-			}
-
-			@Override
-			public String getJdbcUrl() {
-				return postgres.url;
-			}
-		};
-	}
 
 	@Bean
 	DataRedisConnectionDetails devRedis() {

@@ -11,12 +11,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one shared application context of the integration tests: the real app on a random port, on
- * {@link DevServices}. Keep the configuration identical across tests so Spring caches one context.
+ * {@link DevServices}, with an {@link Api} client of it to autowire. Keep the configuration identical
+ * across tests so Spring caches one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(DevServices.class)
+@Import({ DevServices.class, ApiConfiguration.class })
 @ActiveProfiles("test")
 public @interface IntegrationTest {
 }

@@ -3,11 +3,9 @@ package dev.storefront.user;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -23,9 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AdminBootstrapIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Users users;
 
@@ -35,12 +30,8 @@ class AdminBootstrapIntegrationTests {
 	@Autowired
 	TransactionOperations transactions;
 
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void anAccountRegisteredWithTheAdminEmailBeforeTheStartIsNotPromotedAndKeepsNoAdminRights() {

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.storefront.support.Api;
@@ -22,18 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AuthIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	private static String sessionKey(String id) {
 		return "sf:session:sessions:" + id;

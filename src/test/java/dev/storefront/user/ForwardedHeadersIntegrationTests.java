@@ -3,11 +3,9 @@ package dev.storefront.user;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -25,18 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ForwardedHeadersIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Environment environment;
 
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void theForwardHeadersStrategyIsSetExplicitlyToNone() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.storefront.catalog.ProductViews;
@@ -33,9 +32,6 @@ class ViewCountersIntegrationTests {
 		dev.storefront.cache.WarmRedis.awaitResponsive();
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
@@ -51,13 +47,13 @@ class ViewCountersIntegrationTests {
 	@Autowired
 	DistributedLocks locks;
 
+	@Autowired
 	Api api;
 
 	long product;
 
 	@BeforeEach
 	void product() {
-		api = new Api(port);
 		Api.Session admin = api.admin();
 		long category = api.post("/api/categories", Map.of("name", "Views " + UUID.randomUUID())).as(admin).send()
 			.expect(201).json().get("id").asLong();

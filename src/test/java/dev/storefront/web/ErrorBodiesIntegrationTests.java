@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.storefront.support.Api;
 import dev.storefront.support.Api.Response;
@@ -27,9 +27,7 @@ class ErrorBodiesIntegrationTests {
 	static final Pattern INTERNALS = Pattern.compile(
 			"dev\\.storefront|java\\.|jakarta\\.|tools\\.jackson|com\\.fasterxml|org\\.spring|\\w\\$\\w|Exception|Cannot deserialize|Cannot construct|line: \\d");
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
 
 	Session user;
@@ -38,7 +36,6 @@ class ErrorBodiesIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		user = api.newUser();
 		admin = api.admin();
 	}

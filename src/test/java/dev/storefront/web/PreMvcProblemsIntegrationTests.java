@@ -1,9 +1,8 @@
 package dev.storefront.web;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.storefront.support.Api;
 import dev.storefront.support.Api.Response;
@@ -18,15 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PreMvcProblemsIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	void tomcatRejectsAnEncodedNulWithProblemJson() {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.storefront.support.Api;
 import dev.storefront.support.Api.Response;
@@ -21,16 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ProblemResponsesIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
 
 	Session admin;
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
 		admin = api.admin();
 	}
 
