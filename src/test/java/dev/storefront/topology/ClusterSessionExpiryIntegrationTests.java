@@ -10,7 +10,6 @@ import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.session.FindByIndexNameSessionRepository;
 
@@ -31,15 +30,14 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class ClusterSessionExpiryIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Api api;
 
 	@Autowired
 	StringRedisTemplate redis;
 
 	@Test
 	void expiredSessionsLeaveThePrincipalIndexOnEveryMaster() {
-		Api api = new Api(port);
 		Session shopper = api.newUser();
 		List<String> sessions = new ArrayList<>(List.of(shopper.token()));
 		// Enough sessions that their expires keys land on every master's slot range.
