@@ -27,8 +27,8 @@ class SessionConfiguration {
 
 	/**
 	 * Puts Spring Session's request filter on the {@link GuardedSessionRepository} (breaker, throttled
-	 * touches, one session read per request). The guarded repository is no bean of its own: a second {@code SessionRepository} bean
-	 * would switch Boot's session auto-configuration off.
+	 * touches, one session read per request). The guarded repository is no bean of its own: a second
+	 * {@code SessionRepository} bean would switch Boot's session auto-configuration off.
 	 */
 	@Bean
 	static BeanPostProcessor guardedSessionRepositoryFilter(ObjectProvider<RedisIndexedSessionRepository> sessions,
