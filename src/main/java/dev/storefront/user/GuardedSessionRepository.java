@@ -2,6 +2,7 @@ package dev.storefront.user;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,11 @@ import org.springframework.session.data.redis.RedisIndexedSessionRepository.Redi
  * request only moves the stored last-access time (HSET plus the expiry bookkeeping on three keys) once
  * it is {@code touchThreshold} old. A signed-in request whose session was touched recently costs one
  * HGETALL. Listing, revoking and logout are unchanged (they delegate).
+ * <p>
+ * Within one request ({@link #beginRequest}) a session is read once: Spring Session commits twice when
+ * the response is committed before the filter chain returns (a product read flushes its body), and the
+ * second commit looks the requested session up again (spring-session#1731). That lookup gets the session
+ * this request already read.
  */
 class GuardedSessionRepository implements FindByIndexNameSessionRepository<GuardedSessionRepository.ThrottledSession> {
 
@@ -24,6 +30,9 @@ class GuardedSessionRepository implements FindByIndexNameSessionRepository<Guard
 	private final SessionStoreBreaker breaker;
 
 	private final Duration touchThreshold;
+
+	/** The sessions read by the current request on this thread; absent outside {@link #beginRequest}. */
+	private final ThreadLocal<Map<String, ThrottledSession>> readInRequest = new ThreadLocal<>();
 
 	GuardedSessionRepository(RedisIndexedSessionRepository delegate, SessionStoreBreaker breaker,
 			Duration touchThreshold) {
@@ -44,13 +53,52 @@ class GuardedSessionRepository implements FindByIndexNameSessionRepository<Guard
 
 	@Override
 	public ThrottledSession findById(String id) {
+		Map<String, ThrottledSession> read = readInRequest.get();
+		ThrottledSession known = read == null ? null : read.get(id);
+		// Only while it still has that id: after a login changed it, the old id is looked up for real.
+		if (known != null && known.getId().equals(id)) {
+			return known;
+		}
 		RedisSession found = breaker.call(() -> delegate.findById(id));
-		return found == null ? null : new ThrottledSession(found, touchThreshold);
+		ThrottledSession session = found == null ? null : new ThrottledSession(found, touchThreshold);
+		if (read != null && session != null) {
+			read.put(id, session);
+		}
+		return session;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, ThrottledSession> read = readInRequest.get();
+		if (read != null) {
+			read.remove(id);
+		}
 		breaker.run(() -> delegate.deleteById(id));
+	}
+
+	/**
+	 * Starts a request on this thread: until the returned scope is closed, each session it reads is read
+	 * from Redis once.
+	 */
+	RequestScope beginRequest() {
+		Map<String, ThrottledSession> outer = readInRequest.get();
+		readInRequest.set(new HashMap<>(2));
+		return () -> {
+			if (outer == null) {
+				readInRequest.remove();
+			}
+			else {
+				readInRequest.set(outer);
+			}
+		};
+	}
+
+	/** One request's reads; closing it forgets them. */
+	interface RequestScope extends AutoCloseable {
+
+		@Override
+		void close();
+
 	}
 
 	@Override

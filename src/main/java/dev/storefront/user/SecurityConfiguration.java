@@ -92,10 +92,15 @@ class SecurityConfiguration {
 	 */
 	static RequestMatcher prometheusScrapeOnManagementPort(Environment environment) {
 		return (HttpServletRequest request) -> {
+			// The path first: every request passes this matcher, and an Environment lookup walks all
+			// property sources (about 6% of a hot product read's CPU samples, with lock contention).
+			if (!"/actuator/prometheus".equals(request.getRequestURI())) {
+				return false;
+			}
 			Integer managementPort = environment.getProperty("local.management.port", Integer.class);
 			Integer serverPort = environment.getProperty("local.server.port", Integer.class);
 			return managementPort != null && !managementPort.equals(serverPort)
-					&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
+					&& request.getLocalPort() == managementPort;
 		};
 	}
 

@@ -28,8 +28,8 @@ class SessionConfiguration {
 
 	/**
 	 * Puts Spring Session's request filter on the {@link GuardedSessionRepository} (breaker, throttled
-	 * touches). The guarded repository is no bean of its own: a second {@code SessionRepository} bean
-	 * would switch Boot's session auto-configuration off.
+	 * touches, one session read per request). The guarded repository is no bean of its own: a second
+	 * {@code SessionRepository} bean would switch Boot's session auto-configuration off.
 	 */
 	@Bean
 	static BeanPostProcessor guardedSessionRepositoryFilter(ObjectProvider<RedisIndexedSessionRepository> sessions,
@@ -41,7 +41,7 @@ class SessionConfiguration {
 				if (!(bean instanceof SessionRepositoryFilter<?>)) {
 					return bean;
 				}
-				SessionRepositoryFilter<?> guarded = new SessionRepositoryFilter<>(new GuardedSessionRepository(
+				SessionRepositoryFilter<?> guarded = new GuardedSessionRepositoryFilter(new GuardedSessionRepository(
 						sessions.getObject(), breaker.getObject(), properties.getObject().touchThreshold()));
 				guarded.setHttpSessionIdResolver(ids.getObject());
 				return guarded;
