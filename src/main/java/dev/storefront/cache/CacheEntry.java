@@ -38,6 +38,12 @@ record CacheEntry(Object value, long freshUntil, long expiresAt, long loadMillis
 		return new CacheEntry(value, freshUntil, expiresAt, loadMillis, version, 64 + 2 * json.length());
 	}
 
+	/** The same entry, fresh and kept no later than {@code until}. */
+	CacheEntry until(long until) {
+		return new CacheEntry(value, Math.min(freshUntil, until), Math.min(expiresAt, until), loadMillis, version,
+				weight);
+	}
+
 	boolean expired(long now) {
 		return now >= expiresAt;
 	}

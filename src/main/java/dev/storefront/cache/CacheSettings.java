@@ -37,8 +37,12 @@ record CacheSettings(String type, @DefaultValue("15m") Duration ttl, @DefaultVal
 	 * @param ttl how long an entry stays in process; peers' writes evict it sooner via pub/sub
 	 * @param maxWeight if set, bounds the in-process level by the estimated heap bytes of its entries
 	 * (about twice their JSON length) instead of by count: for values whose size callers control
+	 * @param degradedTtl how long a tagged entry (a listing page) stays in process when Redis could not register
+	 * its tags (Redis down): no tag invalidation can find it then, so this bounds how stale it can get, while
+	 * sparing the database a load per request for the length of the outage; 0 drops it at once
 	 */
-	record L1(@DefaultValue("10000") long maxSize, @DefaultValue("30s") Duration ttl, @Nullable DataSize maxWeight) {
+	record L1(@DefaultValue("10000") long maxSize, @DefaultValue("30s") Duration ttl, @Nullable DataSize maxWeight,
+			@DefaultValue("1s") Duration degradedTtl) {
 	}
 
 }

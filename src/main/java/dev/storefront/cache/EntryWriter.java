@@ -56,7 +56,7 @@ final class EntryWriter {
 			cache.evictLocal(key);
 			return false;
 		}
-		if (!tags.isEmpty() && !register(key, entryKey, tags, ttl, generations)) {
+		if (!tags.isEmpty() && !register(key, weighed, entryKey, tags, ttl, generations)) {
 			return false;
 		}
 		if (written == null || (publish && !context.invalidations().publishEvict(name, key))) {
@@ -65,7 +65,7 @@ final class EntryWriter {
 		return true;
 	}
 
-	private boolean register(String key, String entryKey, List<String> tags, long ttl,
+	private boolean register(String key, CacheEntry entry, String entryKey, List<String> tags, long ttl,
 			@Nullable List<String> generations) {
 		String name = cache.getName();
 		context.pending().tagged(name);
@@ -73,13 +73,30 @@ final class EntryWriter {
 		if (added == TagIndex.Added.ADDED) {
 			return true;
 		}
-		// A tag was invalidated while this value loaded (it may predate that change), or the registration
-		// is unknown: the entry must not outlive the tag's next invalidation.
+		if (added == TagIndex.Added.FAILED) {
+			// Redis is down: no tag invalidation can find this entry, so it stays in process only briefly
+			// (l1.degraded-ttl), which spares the database a load per request while the outage lasts.
+			// Recovery clears L1 and replays the evict everywhere.
+			keepBriefly(key, entry);
+			context.pending().evict(name, key);
+			return false;
+		}
+		// A tag was invalidated while this value loaded (it may predate that change): the entry must not
+		// outlive the tag's next invalidation.
 		cache.evictLocal(key);
-		if (added == TagIndex.Added.FAILED || !context.l2().unlink(name, entryKey)) {
+		if (!context.l2().unlink(name, entryKey)) {
 			context.pending().evict(name, key);
 		}
 		return false;
+	}
+
+	private void keepBriefly(String key, CacheEntry entry) {
+		long degradedTtl = cache.settings().l1().degradedTtl().toMillis();
+		if (degradedTtl <= 0) {
+			cache.evictLocal(key);
+			return;
+		}
+		cache.putLocal(key, entry.until(System.currentTimeMillis() + degradedTtl));
 	}
 
 	/** A loader lock this thread holds; released once, by the write of the value or by an unlock. */

@@ -39,7 +39,8 @@ class ClusterPrewarmIntegrationTests {
 	private static final String CACHE = "clusterwarm";
 
 	private final CacheSettings settings = new CacheSettings(Thing.class.getName(), Duration.ofMinutes(10), 0,
-			new CacheSettings.L1(100, Duration.ofMinutes(1), null), Duration.ZERO, Duration.ZERO, 0, true);
+			new CacheSettings.L1(100, Duration.ofMinutes(1), null,
+					Duration.ofSeconds(1)), Duration.ZERO, Duration.ZERO, 0, true);
 
 	private final ClientResources resources = DefaultClientResources.create();
 

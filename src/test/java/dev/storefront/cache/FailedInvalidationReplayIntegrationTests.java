@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,24 @@ class FailedInvalidationReplayIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> stack.stack.pending().isEmpty());
 		String raw = stack.redis.opsForValue().get("sf:cache:v1:things:page");
 		assertThat(raw == null || raw.contains("\"new\"")).as(String.valueOf(raw)).isTrue();
+	}
+
+	@Test
+	void whileRedisIsDownATaggedEntryStaysInProcessForTheDegradedTtlOnly() {
+		TwoLevelCache cache = start(10_000);
+		TagCache tags = stack.tags();
+		AtomicInteger loads = new AtomicInteger();
+		Supplier<Thing> database = () -> new Thing(4, "v" + loads.incrementAndGet());
+		pauseAndOpenTheBreaker(cache);
+
+		Thing first = tags.get("things", "listing", List.of("blue"), database);
+		assertThat(tags.get("things", "listing", List.of("blue"), database)).as("served from L1").isEqualTo(first);
+		assertThat(loads).hasValue(1);
+		assertThat(stack.stack.pending().blocks("things", "listing")).as("evicted everywhere on recovery").isTrue();
+
+		// l1.degraded-ttl (1 s): no tag invalidation can reach the entry, so it is reloaded soon after.
+		await().atMost(Duration.ofSeconds(5)).until(() -> !tags.get("things", "listing", List.of("blue"), database)
+			.equals(first));
 	}
 
 	/** Pauses every client for 3 s and fails calls until the cache's breaker is open. */

@@ -29,7 +29,7 @@ class L1WeightIntegrationTests {
 
 	private final TestStack stack = new TestStack(DevServices.redisUrl(), TestStack.properties(name,
 			new CacheSettings(Thing.class.getName(), Duration.ofMinutes(1), 0.1, new CacheSettings.L1(1_000_000,
-					Duration.ofMinutes(5), MAX), Duration.ZERO, Duration.ZERO, 0, false)));
+					Duration.ofMinutes(5), MAX, Duration.ofSeconds(1)), Duration.ZERO, Duration.ZERO, 0, false)));
 
 	@AfterEach
 	void stop() throws Exception {

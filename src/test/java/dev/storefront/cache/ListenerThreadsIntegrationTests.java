@@ -33,7 +33,8 @@ class ListenerThreadsIntegrationTests {
 
 	private final TestStack stack = new TestStack(server.url(), TestStack.properties("things",
 			new CacheSettings(Thing.class.getName(), Duration.ofMinutes(1), 0.1,
-					new CacheSettings.L1(1000, Duration.ofMinutes(5), null), Duration.ZERO, Duration.ZERO, 0, true)));
+					new CacheSettings.L1(1000, Duration.ofMinutes(5), null,
+							Duration.ofSeconds(1)), Duration.ZERO, Duration.ZERO, 0, true)));
 
 	// Long timeouts: the flood itself must not time out on a busy machine.
 	private final LettuceConnectionFactory flooder = server.connectionFactory(Duration.ofSeconds(30));

@@ -22,7 +22,8 @@ class PrewarmIntegrationTests {
 	private final EmbeddedRedis server = EmbeddedRedis.start();
 
 	private final CacheSettings settings = new CacheSettings(Thing.class.getName(), Duration.ofMinutes(10), 0,
-			new CacheSettings.L1(100, Duration.ofMinutes(1), null), Duration.ZERO, Duration.ZERO, 0, true);
+			new CacheSettings.L1(100, Duration.ofMinutes(1), null,
+					Duration.ofSeconds(1)), Duration.ZERO, Duration.ZERO, 0, true);
 
 	private final TestStack a = new TestStack(server.url(), TestStack.properties("warm", settings));
 

@@ -37,7 +37,8 @@ class SlowLoadIntegrationTests {
 	@BeforeEach
 	void twoInstances() {
 		CacheSettings settings = new CacheSettings(VersionedThing.class.getName(), Duration.ofMinutes(10), 0.1,
-				new CacheSettings.L1(1000, Duration.ofMinutes(5), null), Duration.ofSeconds(20), Duration.ZERO, 0, false);
+				new CacheSettings.L1(1000, Duration.ofMinutes(5), null,
+						Duration.ofSeconds(1)), Duration.ofSeconds(20), Duration.ZERO, 0, false);
 		a = new TestStack(DevServices.redisUrl(), TestStack.properties(name, settings));
 		b = new TestStack(DevServices.redisUrl(), TestStack.properties(name, settings));
 	}

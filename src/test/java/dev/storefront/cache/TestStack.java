@@ -82,7 +82,8 @@ final class TestStack implements AutoCloseable {
 	}
 
 	static CacheSettings settings(Duration ttl, Duration staleTtl, double beta) {
-		return new CacheSettings(Thing.class.getName(), ttl, 0.1, new CacheSettings.L1(1000, Duration.ofMinutes(5), null),
+		return new CacheSettings(Thing.class.getName(), ttl, 0.1, new CacheSettings.L1(1000, Duration.ofMinutes(5), null,
+				Duration.ofSeconds(1)),
 				Duration.ofSeconds(20), staleTtl, beta, false);
 	}
 
