@@ -232,11 +232,17 @@ class AuthIntegrationTests {
 		});
 	}
 
-	/** How often Redis ran a command since the last reset. */
+	/**
+	 * How often Redis ran a command since the last reset; on a Cluster the sum over the nodes (the answer
+	 * has one {@code host:port.cmdstat_<command>} entry per node).
+	 */
 	private long commandCalls(String command) {
 		Properties stats = redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("commandstats"));
-		String value = stats.getProperty("cmdstat_" + command);
-		return value == null ? 0 : Long.parseLong(value.substring(value.indexOf("calls=") + 6, value.indexOf(',')));
+		return stats.stringPropertyNames().stream()
+			.filter(name -> name.equals("cmdstat_" + command) || name.endsWith(".cmdstat_" + command))
+			.map(stats::getProperty)
+			.mapToLong(value -> Long.parseLong(value.substring(value.indexOf("calls=") + 6, value.indexOf(','))))
+			.sum();
 	}
 
 	private long lastAccess(String sessionKey) {
