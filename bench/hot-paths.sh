@@ -20,38 +20,13 @@ PORT=${BENCH_PORT:-18190}
 OUT=target/bench
 mkdir -p "$OUT"
 
-WRK=$(command -v wrk || true)
-if [[ -z "$WRK" ]]; then
-  TOOLS=bench/.tools
-  if [[ ! -x "$TOOLS/usr/bin/wrk" ]]; then
-    mkdir -p "$TOOLS/debs"
-    (cd "$TOOLS/debs" && apt-get download wrk libluajit-5.1-2 >/dev/null 2>&1)
-    for deb in "$TOOLS"/debs/*.deb; do dpkg -x "$deb" "$TOOLS"; done
-  fi
-  export LD_LIBRARY_PATH="$PWD/$TOOLS/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  WRK="$PWD/$TOOLS/usr/bin/wrk"
-fi
-
-if [[ ! -f "$OUT/classpath.txt" || pom.xml -nt "$OUT/classpath.txt" ]]; then
-  ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
-fi
-[[ -d target/test-classes ]] || ./mvnw -B -ntp -q test-compile
+source bench/dev-run.sh
+find_wrk
 
 APP_PID=""
 stop_app() { if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi; }
 trap stop_app EXIT
-java -Xmx768m -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" dev.storefront.TestApplication \
-  --server.port="$PORT" --storefront.ratelimit.enabled=false --logging.level.root=warn \
-  --spring.data.redis.timeout="${BENCH_REDIS_TIMEOUT:-3s}" --spring.data.redis.connect-timeout="${BENCH_REDIS_TIMEOUT:-3s}" \
-  --server.tomcat.basedir="$OUT/tomcat-$PORT" >"$OUT/app-hot-paths.log" 2>&1 &
-APP_PID=$!
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "app died; see $OUT/app-hot-paths.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "app not ready; see $OUT/app-hot-paths.log" >&2; exit 1; }
+start_dev_app hot-paths "${BENCH_REDIS_TIMEOUT:-3s}"
 
 EMAIL="bench-$RANDOM$RANDOM@example.com"
 curl -fs -o /dev/null -H 'Content-Type: application/json' \
