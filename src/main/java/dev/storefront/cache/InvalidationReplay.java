@@ -36,7 +36,7 @@ final class InvalidationReplay {
 		}
 		int before = pending.size();
 		clears();
-		keys();
+		evicts();
 		tags();
 		int after = pending.size();
 		if (after < before) {
@@ -59,9 +59,9 @@ final class InvalidationReplay {
 		}
 	}
 
-	private void keys() {
+	private void evicts() {
 		for (String cache : pending.cachesWithKeys()) {
-			List<String> keys = pending.keys(cache);
+			List<String> keys = pending.pendingKeys(cache);
 			for (int from = 0; from < keys.size(); from += BATCH) {
 				List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
 				List<String> entryKeys = batch.stream().map(key -> CacheKeys.entry(cache, key)).toList();

@@ -102,7 +102,7 @@ final class PendingInvalidations {
 		settle();
 	}
 
-	List<String> keys(String cache) {
+	List<String> pendingKeys(String cache) {
 		Set<String> pending = keys.get(cache);
 		return pending == null ? List.of() : List.copyOf(pending);
 	}

@@ -34,15 +34,15 @@ final class KeySampler {
 	}
 
 	/**
-	 * @param keys DBSIZE of the node when the sample was taken
+	 * @param dbsize DBSIZE of the node when the sample was taken
 	 * @param sample the keys looked at
 	 * @param complete whether SCAN went through the whole keyspace
 	 */
-	record Sample(long keys, List<Key> sample, boolean complete) {
+	record Sample(long dbsize, List<Key> sample, boolean complete) {
 
-		/** What one sampled key stands for: keys / sampled, at least 1. */
+		/** What one sampled key stands for: dbsize / sampled, at least 1. */
 		double scale() {
-			return complete || sample.isEmpty() ? 1.0 : Math.max(1.0, (double) keys / sample.size());
+			return complete || sample.isEmpty() ? 1.0 : Math.max(1.0, (double) dbsize / sample.size());
 		}
 
 	}

@@ -34,7 +34,7 @@ record MemoryReport(long keys, long sampledKeys, List<PatternUsage> patterns, Ma
 		long keys = 0;
 		long sampled = 0;
 		for (KeySampler.Sample sample : samples) {
-			keys += sample.keys();
+			keys += sample.dbsize();
 			sampled += sample.sample().size();
 			double scale = sample.scale();
 			for (KeySampler.Key key : sample.sample()) {
