@@ -260,7 +260,11 @@ class TwoLevelCacheIntegrationTests {
 	void aPutOnOneInstanceInvalidatesOtherL1sButNotItsOwn() {
 		a.awaitSubscribed(b, name);
 		b.awaitSubscribed(a, name);
+		a.cache(name).put(12L, new Thing(12, "marker"));
 		b.cache(name).put(2L, new Thing(2, "old"));
+		b.cache(name).put(12L, new Thing(12, "changed"));
+		// b's message about 2 has reached a (it came before the one about 12), so it cannot evict a's later put
+		await().until(() -> a.cache(name).peekLocal("12") == null);
 		a.cache(name).get(2L, Thing.class);
 		a.cache(name).put(11L, new Thing(11, "marker"));
 
