@@ -5,6 +5,9 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
+# package runs openapi-generator on the contract (the generated test client), so the build needs docs/openapi.json.
+# DockerBuildContextTests builds from a tree holding only what this file copies.
+COPY docs/openapi.json docs/openapi.json
 RUN ./mvnw -B -q package -DskipTests \
  && java -Djarmode=tools -jar target/storefront-*.jar extract --layers --launcher --destination /extracted
 # The healthcheck: the runtime image has a JRE and no curl, so a tiny Java client asks the readiness probe.

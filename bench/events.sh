@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${EVENTS:-200000}; BATCH=${BATCH:-100}; ROUNDS=${ROUNDS:-3}
-./mvnw -B -ntp -q test-compile
+./mvnw -B -ntp -q -Pbench test-compile
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 java -Xms512m -Xmx512m -Devents="$EVENTS" -Dbatch="$BATCH" -Drounds="$ROUNDS" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
