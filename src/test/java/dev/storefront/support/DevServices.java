@@ -91,6 +91,28 @@ public class DevServices {
 		return external != null && !external.isBlank() ? external : SharedRedis.INSTANCE.url();
 	}
 
+	/** A PostgreSQL database: JDBC URL and credentials. */
+	public record Database(String url, String username, String password) {
+	}
+
+	/**
+	 * A new, empty database on the shared PostgreSQL, for a second application (such as the packaged jar)
+	 * that must not share tables with the test context.
+	 */
+	public static Database freshDatabase(String name) {
+		Postgres postgres = Postgres.get();
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(postgres.url, postgres.username,
+				postgres.password); java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name, ex);
+		}
+		String url = postgres.url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+		return new Database(url, postgres.username, postgres.password);
+	}
+
 	private static final class SharedRedis {
 
 		static final EmbeddedRedis INSTANCE = start();
