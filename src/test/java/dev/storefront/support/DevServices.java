@@ -85,6 +85,19 @@ public class DevServices {
 		return SharedMail.INSTANCE;
 	}
 
+	/**
+	 * The shared PostgreSQL (starting it on first use), for a process the tests start themselves, such as
+	 * {@code PackagedJarIntegrationTests}' {@code java -jar}.
+	 */
+	public static Database database() {
+		Postgres postgres = Postgres.get();
+		return new Database(postgres.url, postgres.username, postgres.password);
+	}
+
+	/** Where a PostgreSQL is and how to log in to it. */
+	public record Database(String url, String username, String password) {
+	}
+
 	/** The URL of the shared Redis, starting it on first use. */
 	public static String redisUrl() {
 		String external = System.getenv("STOREFRONT_TEST_REDIS_URL");
