@@ -24,7 +24,10 @@ start_dev_app() {
   if [[ ! -f "$OUT/classpath.txt" || pom.xml -nt "$OUT/classpath.txt" ]]; then
     ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
   fi
-  [[ -d target/test-classes ]] || ./mvnw -B -ntp -q test-compile
+  # Stale classes would measure old code: compile when a source is newer than the last compile.
+  if [[ ! -d target/test-classes ]] || [[ -n $(find pom.xml src/main src/test docs/openapi.json -newer target/test-classes -print -quit) ]]; then
+    ./mvnw -B -ntp -q test-compile && touch target/test-classes
+  fi
   java -Xmx768m -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" dev.storefront.TestApplication \
     --server.port="$PORT" --storefront.ratelimit.enabled=false --logging.level.root=warn \
     --spring.data.redis.timeout="$timeout" --spring.data.redis.connect-timeout="$timeout" \

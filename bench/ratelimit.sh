@@ -8,11 +8,8 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-10}
 PORT=${BENCH_PORT:-18080}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
-JAR=$(ls target/storefront-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" ]]; then
-  ./mvnw -B -ntp -q package -DskipTests
-  JAR=$(ls target/storefront-*.jar | grep -v original | head -1)
-fi
+. bench/fresh-jar.sh
+fresh_jar
 psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname='storefront_bench_rl'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -c "create database storefront_bench_rl" >/dev/null
 mkdir -p target/bench

@@ -19,9 +19,10 @@ command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; e
 ss -ltn | grep -q ":$PORT " && { echo "port $PORT is taken" >&2; exit 1; }
 psql -h 127.0.0.1 -U postgres -tc "select 1 from pg_database where datname='storefront_bench'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -c "create database storefront_bench"
-[ -n "$(ls target/storefront-*.jar 2>/dev/null | grep -v original)" ] || ./mvnw -B -ntp -q package -DskipTests
+. bench/fresh-jar.sh
+fresh_jar
 # A private copy: a rebuild of target/ during the run must not pull the jar from under the app.
-cp "$(ls target/storefront-*.jar | grep -v original | head -1)" "$OUT/app.jar"; JAR=$OUT/app.jar
+cp "$JAR" "$OUT/app.jar"; JAR=$OUT/app.jar
 
 APP_PID=
 stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; APP_PID=; }

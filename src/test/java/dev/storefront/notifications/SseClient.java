@@ -20,20 +20,20 @@ import tools.jackson.databind.json.JsonMapper;
  * A real SSE client over {@link HttpClient}: reads the stream line by line on the client's threads and
  * queues each event (id, name, JSON data) with the time it arrived; comments are counted apart.
  */
-public final class SseClient implements AutoCloseable {
+final class SseClient implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** One received event; {@code receivedNanos} is {@link System#nanoTime()} on arrival. */
-	public record Event(String id, String name, JsonNode data, long receivedNanos) {
+	record Event(String id, String name, JsonNode data, long receivedNanos) {
 	}
 
-	public final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+	final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
-	public final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+	final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
 
 	/** Completes when the server ends the stream (or the connection fails). */
-	public final CompletableFuture<Void> ended = new CompletableFuture<>();
+	final CompletableFuture<Void> ended = new CompletableFuture<>();
 
 	private final CompletableFuture<HttpResponse<Void>> response;
 
@@ -48,7 +48,7 @@ public final class SseClient implements AutoCloseable {
 		});
 	}
 
-	public static SseClient open(HttpClient http, int port, String token, String lastEventId) {
+	static SseClient open(HttpClient http, int port, String token, String lastEventId) {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"))
 			.header("Accept", "text/event-stream")
@@ -60,7 +60,7 @@ public final class SseClient implements AutoCloseable {
 	}
 
 	/** Opens a stream and waits for the server's "connected" comment, i.e. until it is registered. */
-	public static SseClient connected(HttpClient http, int port, String token, String lastEventId) throws Exception {
+	static SseClient connected(HttpClient http, int port, String token, String lastEventId) throws Exception {
 		SseClient client = open(http, port, token, lastEventId);
 		String first = client.comments.poll(10, TimeUnit.SECONDS);
 		if (!"connected".equals(first)) {
@@ -70,11 +70,11 @@ public final class SseClient implements AutoCloseable {
 		return client;
 	}
 
-	public int status() throws Exception {
+	int status() throws Exception {
 		return response.get(10, TimeUnit.SECONDS).statusCode();
 	}
 
-	public Event next(Duration timeout) throws InterruptedException {
+	Event next(Duration timeout) throws InterruptedException {
 		return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

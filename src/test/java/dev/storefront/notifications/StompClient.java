@@ -23,13 +23,13 @@ import tools.jackson.databind.JsonNode;
  * what arrives on its subscriptions, the ERROR frames the server sends, and notes when the transport
  * closes.
  */
-public final class StompClient implements AutoCloseable {
+final class StompClient implements AutoCloseable {
 
-	public final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+	final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
 
-	public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+	final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
-	public final CompletableFuture<Void> closed = new CompletableFuture<>();
+	final CompletableFuture<Void> closed = new CompletableFuture<>();
 
 	private final WebSocketStompClient client;
 
@@ -42,7 +42,7 @@ public final class StompClient implements AutoCloseable {
 	}
 
 	/** Connects with {@code X-Auth-Token} in the STOMP CONNECT frame (or none when null). */
-	public static StompClient withToken(int port, String token) {
+	static StompClient withToken(int port, String token) {
 		StompHeaders connect = new StompHeaders();
 		if (token != null) {
 			connect.add("X-Auth-Token", token);
@@ -51,17 +51,17 @@ public final class StompClient implements AutoCloseable {
 	}
 
 	/** Connects with the {@code SESSION} cookie on the handshake, as a browser does. */
-	public static StompClient withCookie(int port, String sessionCookie) {
+	static StompClient withCookie(int port, String sessionCookie) {
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
 		handshake.add("Cookie", "SESSION=" + sessionCookie);
 		return new StompClient(port, handshake, new StompHeaders());
 	}
 
-	public StompSession session() throws Exception {
+	StompSession session() throws Exception {
 		return session.get(10, TimeUnit.SECONDS);
 	}
 
-	public CompletableFuture<StompSession> connecting() {
+	CompletableFuture<StompSession> connecting() {
 		return session;
 	}
 
@@ -69,7 +69,7 @@ public final class StompClient implements AutoCloseable {
 	 * Subscribes. The simple broker sends no RECEIPT, so tests wait on the server's
 	 * {@code SimpUserRegistry} to know the subscription is in place.
 	 */
-	public void subscribe(String destination) throws Exception {
+	void subscribe(String destination) throws Exception {
 		session().subscribe(destination, new Frames());
 	}
 

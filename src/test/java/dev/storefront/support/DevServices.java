@@ -85,32 +85,23 @@ public class DevServices {
 		return SharedMail.INSTANCE;
 	}
 
+	/**
+	 * The shared PostgreSQL (starting it on first use), for a process the tests start themselves, such as
+	 * {@code PackagedJarIntegrationTests}' {@code java -jar}.
+	 */
+	public static Database database() {
+		Postgres postgres = Postgres.get();
+		return new Database(postgres.url, postgres.username, postgres.password);
+	}
+
+	/** Where a PostgreSQL is and how to log in to it. */
+	public record Database(String url, String username, String password) {
+	}
+
 	/** The URL of the shared Redis, starting it on first use. */
 	public static String redisUrl() {
 		String external = System.getenv("STOREFRONT_TEST_REDIS_URL");
 		return external != null && !external.isBlank() ? external : SharedRedis.INSTANCE.url();
-	}
-
-	/** A PostgreSQL database: JDBC URL and credentials. */
-	public record Database(String url, String username, String password) {
-	}
-
-	/**
-	 * A new, empty database on the shared PostgreSQL, for a second application (such as the packaged jar)
-	 * that must not share tables with the test context.
-	 */
-	public static Database freshDatabase(String name) {
-		Postgres postgres = Postgres.get();
-		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(postgres.url, postgres.username,
-				postgres.password); java.sql.Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-			statement.execute("CREATE DATABASE " + name);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException("Could not create database " + name, ex);
-		}
-		String url = postgres.url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-		return new Database(url, postgres.username, postgres.password);
 	}
 
 	private static final class SharedRedis {

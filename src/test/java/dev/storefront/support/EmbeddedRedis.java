@@ -175,7 +175,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 		}
 	}
 
-	public static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();
