@@ -30,6 +30,7 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -113,6 +114,47 @@ class ProductionRedisConfIntegrationTests {
 				cacheAdmin.destroy();
 				cacheApp.destroy();
 			}
+		}
+	}
+
+	/**
+	 * Redis 7 logs a script's writes to the AOF as MULTI/EXEC, and its start-up replay runs EXEC as the
+	 * {@code default} user, re-checking the ACL: with a {@code default} of no permissions every transaction
+	 * was refused and dropped, so carts and every other script-written key vanished on a clean restart while
+	 * plain writes (sessions) came back (redis/redis#14541; found by .ci/rehearsal).
+	 */
+	@Test
+	void aScriptsWritesSurviveARestartFromTheAof() {
+		ConfiguredRedis redis = ConfiguredRedis.start(Path.of("deploy/redis/redis.conf"), Path.of("deploy/redis/users.acl"));
+		try {
+			LettuceConnectionFactory app = redis.connectionFactory("app", APP_PASSWORD);
+			try {
+				StringRedisTemplate template = new StringRedisTemplate(app);
+				template.execute(RedisScript.of("redis.call('HSET', KEYS[1], '42', '3') redis.call('PEXPIRE', KEYS[1], ARGV[1]) return 1",
+						Long.class), List.of("sf:aof-probe:cart"), "600000");
+				template.opsForValue().set("sf:aof-probe:plain", "1");
+			}
+			finally {
+				app.destroy();
+			}
+
+			redis = redis.restart();
+
+			LettuceConnectionFactory restartedAdmin = redis.connectionFactory("admin", ADMIN_PASSWORD);
+			try {
+				StringRedisTemplate template = new StringRedisTemplate(restartedAdmin);
+				assertThat(template.opsForValue().get("sf:aof-probe:plain")).isEqualTo("1");
+				assertThat(template.<String, String>opsForHash().get("sf:aof-probe:cart", "42"))
+					.as("the script's write after the AOF replay; the server's log:%n%s", redis.log())
+					.isEqualTo("3");
+				assertThat(redis.log()).doesNotContain("AOF-loading-client");
+			}
+			finally {
+				restartedAdmin.destroy();
+			}
+		}
+		finally {
+			redis.close();
 		}
 	}
 

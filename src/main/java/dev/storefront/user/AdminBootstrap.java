@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -18,6 +19,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * <p>
  * An existing account whose email matches {@code storefront.admin.email} is never promoted: anyone could
  * have registered that address before the first start. It keeps its roles and an error is logged.
+ * <p>
+ * Replicas start together (docker compose starts both at once): the bootstrap runs under a PostgreSQL
+ * transaction-level advisory lock, so the second replica waits for the first one's commit and then finds
+ * the administrator, instead of inserting it again and dying on the unique email index.
  */
 @Component
 class AdminBootstrap implements SmartInitializingSingleton {
@@ -34,17 +39,22 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
 	private final TransactionOperations transactions;
 
+	private final JdbcOperations jdbc;
+
 	AdminBootstrap(UserProperties properties, Users users, PasswordEncoder passwords,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, JdbcOperations jdbc) {
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
 		this.transactions = transactions;
+		this.jdbc = jdbc;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		transactions.executeWithoutResult(status -> {
+			// Held until this transaction ends: one instance at a time checks and creates.
+			jdbc.queryForList("select pg_advisory_xact_lock(hashtext('storefront:admin-bootstrap'))");
 			createAdministrator();
 			promote();
 		});

@@ -33,9 +33,15 @@ public final class ConfiguredRedis implements AutoCloseable {
 
 	private final Process process;
 
-	private ConfiguredRedis(int port, Process process) {
+	private final Path conf;
+
+	private final Path dir;
+
+	private ConfiguredRedis(int port, Process process, Path conf, Path dir) {
 		this.port = port;
 		this.process = process;
+		this.conf = conf;
+		this.dir = dir;
 	}
 
 	/** Starts a server from {@code conf} with the ACL users of {@code acl}; stopped at JVM exit or by close. */
@@ -60,23 +66,51 @@ public final class ConfiguredRedis implements AutoCloseable {
 				return line;
 			}).toList();
 			Path copy = Files.write(dir.resolve(conf.getFileName()), lines);
-			Process process = new ProcessBuilder(executable().getAbsolutePath(), copy.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(dir.resolve("redis.log").toFile())
-				.start();
-			ConfiguredRedis redis = new ConfiguredRedis(port, process);
-			Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "conf-redis-stop"));
-			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("redis-server exited: see " + dir.resolve("redis.log"));
-				}
-				return accepts(port);
-			});
-			return redis;
+			return launch(port, copy, dir);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start Redis from " + conf, ex);
 		}
+	}
+
+	/**
+	 * Stops this server as SHUTDOWN does (SIGTERM: the AOF is flushed and fsynced) and starts a new one on
+	 * the same port, conf and directory, which loads what this one persisted.
+	 */
+	public ConfiguredRedis restart() {
+		close();
+		try {
+			return launch(port, conf, dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not restart Redis from " + conf, ex);
+		}
+	}
+
+	/** What the server logged (its log file is overwritten by a restart). */
+	public String log() {
+		try {
+			return Files.readString(dir.resolve("redis.log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static ConfiguredRedis launch(int port, Path conf, Path dir) throws IOException {
+		Process process = new ProcessBuilder(executable().getAbsolutePath(), conf.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("redis.log").toFile())
+			.start();
+		ConfiguredRedis redis = new ConfiguredRedis(port, process, conf, dir);
+		Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "conf-redis-stop"));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("redis-server exited: see " + dir.resolve("redis.log"));
+			}
+			return accepts(port);
+		});
+		return redis;
 	}
 
 	/** The major version of the redis-server these tests start (the ACL files need 7). */

@@ -1,11 +1,16 @@
 package dev.storefront.user;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -13,6 +18,7 @@ import dev.storefront.support.Api;
 import dev.storefront.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The bootstrap administrator against real PostgreSQL: a pre-registered account with the configured
@@ -29,6 +35,9 @@ class AdminBootstrapIntegrationTests {
 
 	@Autowired
 	TransactionOperations transactions;
+
+	@Autowired
+	JdbcOperations jdbc;
 
 	@Autowired
 	Api api;
@@ -75,12 +84,38 @@ class AdminBootstrapIntegrationTests {
 		assertThat(users.findByEmail(email).orElseThrow().getRoles()).containsExactly("USER");
 	}
 
+	@Test
+	void twoReplicasBootstrappingAtOnceCreateOneAdministratorAndBothStart() throws Exception {
+		String email = "race-" + UUID.randomUUID() + "@example.com";
+		UserProperties properties = new UserProperties(email, "operator-password-123", null);
+		CountDownLatch firstInserted = new CountDownLatch(1);
+		CountDownLatch commitFirst = new CountDownLatch(1);
+		// The first replica has inserted the administrator and not committed yet...
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+			bootstrap(properties);
+			firstInserted.countDown();
+			await().atMost(Duration.ofSeconds(30)).until(() -> commitFirst.getCount() == 0);
+		}));
+		assertThat(firstInserted.await(30, TimeUnit.SECONDS)).isTrue();
+		// ...when the second one starts: it must wait for that commit, not insert a second row.
+		CompletableFuture<Void> second = CompletableFuture.runAsync(() -> bootstrap(properties));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted", Long.class) > 0);
+		commitFirst.countDown();
+
+		first.get(30, TimeUnit.SECONDS);
+		second.get(30, TimeUnit.SECONDS);
+		assertThat(jdbc.queryForObject("select count(*) from users where lower(email) = ?", Long.class, email))
+			.isEqualTo(1);
+		assertThat(users.findByEmail(email).orElseThrow().getRoles()).contains("ADMIN");
+	}
+
 	private void register(String email, String password) {
 		api.post("/api/auth/register", Map.of("email", email, "password", password, "name", "Someone")).send().expect(201);
 	}
 
 	private void bootstrap(UserProperties properties) {
-		new AdminBootstrap(properties, users, passwords, transactions).afterSingletonsInstantiated();
+		new AdminBootstrap(properties, users, passwords, transactions, jdbc).afterSingletonsInstantiated();
 	}
 
 }

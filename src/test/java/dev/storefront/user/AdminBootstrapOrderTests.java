@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -38,7 +39,7 @@ class AdminBootstrapOrderTests {
 		try (GenericApplicationContext context = new GenericApplicationContext()) {
 			context.registerBean(AdminBootstrap.class, () -> new AdminBootstrap(
 					new UserProperties("admin@example.com", "operator-password-123", null), users, passwords,
-					TransactionOperations.withoutTransaction()));
+					TransactionOperations.withoutTransaction(), mock(JdbcOperations.class)));
 			// Stands in for Boot's WebServerStartStopLifecycle, which starts the connector.
 			context.registerBean("webServer", SmartLifecycle.class, () -> new FakeWebServer(events));
 			context.refresh();
