@@ -1,0 +1,171 @@
+package dev.storefront.notifications;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.storefront.support.Api;
+import dev.storefront.support.Api.Session;
+import dev.storefront.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The limits on realtime connections, with real sockets against the shared application. Each test
+ * connects from a loopback source address of its own ({@code 127.0.0.x}), so its counts and rate limits
+ * are its own.
+ */
+@IntegrationTest
+class ConnectionLimitsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	ConnectionProperties limits;
+
+	@Autowired
+	ConnectionCaps caps;
+
+	private final List<RawRealtime> open = new ArrayList<>();
+
+	@AfterEach
+	void closeAll() {
+		open.forEach(RawRealtime::close);
+		open.clear();
+	}
+
+	@Test
+	void oneAddressHoldsOneHundredConnectionsThenGets429UntilOneCloses() throws Exception {
+		String address = "127.0.0.21";
+		assertThat(limits.perAddress()).isEqualTo(100);
+		// 100 connected STOMP sockets: 10 users, each at its own cap of 10.
+		for (int u = 0; u < 10; u++) {
+			Session user = api.newUser();
+			for (int i = 0; i < 10; i++) {
+				open.add(RawRealtime.stomp(address, port, user.token()));
+			}
+		}
+		assertThat(caps.ofAddress(address)).isEqualTo(100);
+
+		try (RawRealtime refused = RawRealtime.webSocket(address, port)) {
+			assertThat(refused.answer.status()).isEqualTo(429);
+			assertThat(refused.answer.headers().get("content-type")).startsWith("application/problem+json");
+			assertThat(refused.answer.headers()).containsKey("retry-after");
+			assertThat(refused.answer.body()).contains("/problems/too-many-connections").contains("\"scope\":\"address\"");
+		}
+		// An SSE stream counts against the same cap.
+		try (RawRealtime refused = RawRealtime.sse(address, port, api.newUser().token(), 0)) {
+			assertThat(refused.answer.status()).isEqualTo(429);
+		}
+
+		open.remove(0).close();
+		await().atMost(Duration.ofSeconds(10)).until(() -> caps.ofAddress(address) == 99);
+		open.add(RawRealtime.stomp(address, port, api.newUser().token()));
+		assertThat(caps.ofAddress(address)).isEqualTo(100);
+	}
+
+	@Test
+	void oneUserHoldsTenConnectionsOverWebSocketAndSseTogether() throws Exception {
+		String address = "127.0.0.22";
+		Session user = api.newUser();
+		for (int i = 0; i < 5; i++) {
+			open.add(RawRealtime.stomp(address, port, user.token()));
+			RawRealtime sse = RawRealtime.sse(address, port, user.token(), 0);
+			open.add(sse);
+			assertThat(sse.answer.status()).isEqualTo(200);
+		}
+		assertThat(caps.ofUser(user.userId())).isEqualTo(10);
+
+		try (RawRealtime eleventh = RawRealtime.sse(address, port, user.token(), 0)) {
+			assertThat(eleventh.answer.status()).isEqualTo(429);
+			assertThat(eleventh.answer.body()).contains("too-many-connections").contains("\"scope\":\"user\"");
+		}
+		// A socket whose handshake was anonymous learns its user on CONNECT: a STOMP ERROR, then closed.
+		try (RawRealtime eleventh = RawRealtime.webSocket(address, port)) {
+			assertThat(eleventh.answer.status()).isEqualTo(101);
+			assertThat(eleventh.connect(user.token(), "0,0")).startsWith("ERROR").contains("Too many open realtime");
+			assertThat(eleventh.awaitClosedByServer(Duration.ofSeconds(5))).isTrue();
+		}
+
+		open.remove(0).close();
+		await().atMost(Duration.ofSeconds(10)).until(() -> caps.ofUser(user.userId()) == 9);
+		RawRealtime again = RawRealtime.sse(address, port, user.token(), 0);
+		open.add(again);
+		assertThat(again.answer.status()).isEqualTo(200);
+	}
+
+	@Test
+	void handshakesCountAgainstTheRealtimeHandshakePolicy() throws Exception {
+		String address = "127.0.0.23";
+		RawRealtime.Answer first = RawRealtime.get(address, port, "/ws");
+		assertThat(first.headers().get("ratelimit-policy")).contains("\"realtime-handshake\"");
+		RawRealtime.Answer refused = null;
+		for (int i = 0; i < 400 && refused == null; i++) {
+			// Anonymous requests to the SSE stream end at Spring Security (401), before any rate limit.
+			RawRealtime.Answer answer = RawRealtime.get(address, port, "/ws");
+			if (answer.status() == 429) {
+				refused = answer;
+			}
+		}
+		assertThat(refused).as("a 429 within 400 handshakes").isNotNull();
+		assertThat(refused.body()).contains("/problems/rate-limited").contains("\"policy\":\"realtime-handshake\"");
+		assertThat(caps.ofAddress(address)).as("refused and failed handshakes hold no slot").isZero();
+	}
+
+	@Test
+	void sseStreamOpeningsCountAgainstTheRealtimeHandshakePolicy() throws Exception {
+		Session user = api.newUser();
+		try (RawRealtime sse = RawRealtime.sse("127.0.0.27", port, user.token(), 0)) {
+			assertThat(sse.answer.status()).isEqualTo(200);
+			assertThat(sse.answer.headers().get("ratelimit-policy")).contains("\"realtime-handshake\"");
+		}
+	}
+
+	@Test
+	void socketThatNeverSendsConnectIsClosedAfterTheConnectTimeout() throws Exception {
+		Duration timeout = limits.connectTimeout();
+		assertThat(timeout).isLessThanOrEqualTo(Duration.ofSeconds(10));
+		try (RawRealtime idle = RawRealtime.webSocket("127.0.0.24", port)) {
+			assertThat(idle.answer.status()).isEqualTo(101);
+			long started = System.nanoTime();
+			assertThat(idle.awaitClosedByServer(timeout.plusSeconds(5))).as("closed by the server").isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(timeout.minusSeconds(1));
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> caps.ofAddress("127.0.0.24") == 0);
+	}
+
+	@Test
+	void heartbeatBeforeConnectIsAnsweredWithErrorAndTheSocketClosed() throws Exception {
+		try (RawRealtime socket = RawRealtime.webSocket("127.0.0.25", port)) {
+			assertThat(socket.answer.status()).isEqualTo(101);
+			socket.send("\n");
+			assertThat(socket.frame(Duration.ofSeconds(5))).startsWith("ERROR");
+			assertThat(socket.awaitClosedByServer(Duration.ofSeconds(5))).isTrue();
+		}
+	}
+
+	@Test
+	void serverOffersHeartbeatsBothWays() throws Exception {
+		Session user = api.newUser();
+		try (RawRealtime socket = RawRealtime.webSocket("127.0.0.26", port)) {
+			long interval = limits.heartbeat().toMillis();
+			String connected = socket.connect(user.token(), "0," + interval);
+			assertThat(connected).startsWith("CONNECTED").contains("heart-beat:" + interval + "," + interval);
+			// The client asked for one every interval: it comes (a lone newline), with some slack.
+			String beat = socket.frame(Duration.ofMillis(interval * 2));
+			assertThat(beat).isEqualTo("\n");
+		}
+	}
+
+}
