@@ -52,8 +52,9 @@ class NotificationConfiguration {
 	}
 
 	@Bean
-	SseConnections notificationSseConnections(NotificationProperties properties, NotificationMetrics metrics) {
-		return new SseConnections(properties, metrics);
+	SseConnections notificationSseConnections(NotificationProperties properties, ConnectionProperties limits,
+			JsonMapper json, NotificationMetrics metrics) {
+		return new SseConnections(properties, limits, json, metrics);
 	}
 
 	@Bean
