@@ -53,7 +53,10 @@ class NotificationController {
 	@Operation(summary = "Stream my notifications (server-sent events)", description = """
 			Each event's `id:` is the notification id. Reconnect with `Last-Event-ID` to get what was missed, \
 			then live ones. A comment line every 15 s keeps the connection open. Realtime clients can also use \
-			STOMP over WebSocket at `/ws` (`/user/queue/notifications`).""")
+			STOMP over WebSocket at `/ws` (`/user/queue/notifications`). Each instance allows 100 open realtime \
+			connections (SSE and WebSocket together) per client address and 10 per user; beyond that the answer \
+			is `429` with problem type `too-many-connections`. A client that stops reading is dropped; it \
+			reconnects with `Last-Event-ID`.""")
 	@ApiResponse(responseCode = "200", description = "An endless `text/event-stream`", content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "text/event-stream", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
 	@GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
