@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.storefront.support.Api;
@@ -47,6 +48,9 @@ import static org.awaitility.Awaitility.await;
 				"storefront.redis.circuit-breaker.instances.session-store.open-for=10s" })
 @Import({ DevServices.class, SessionStoreOutageIntegrationTests.OwnRedis.class })
 @ActiveProfiles("test")
+// Closed after the class: left in the context cache, it would keep running (reconnecting to its stopped
+// Redis, or as a second live app with workers and consumers on the shared services) under later tests.
+@DirtiesContext
 class SessionStoreOutageIntegrationTests {
 
 	static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +36,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(DevServices.class)
 @ActiveProfiles("test")
+// Closed after the class: left in the context cache, it would keep running (reconnecting to its stopped
+// Redis, or as a second live app with workers and consumers on the shared services) under later tests.
+@DirtiesContext
 class SeparateCacheRedisIntegrationTests {
 
 	static final EmbeddedRedis cacheRedis = EmbeddedRedis.start();

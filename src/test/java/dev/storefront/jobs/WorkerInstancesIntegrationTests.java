@@ -63,8 +63,11 @@ class WorkerInstancesIntegrationTests extends QueueTestSupport {
 		JobsProperties.WorkerSettings shortLease = settings(1).withLease(Duration.ofSeconds(1));
 		Worker first = start(handler(job -> {
 			startedOnFirst.countDown();
-			// Blocks until the worker is killed: the effect below is never reached here.
-			new CountDownLatch(1).await();
+			// Blocks until the worker is killed (interrupted): the effect below is never reached here. The
+			// bound only keeps a broken stop from hanging the build.
+			if (!new CountDownLatch(1).await(2, TimeUnit.MINUTES)) {
+				throw new AssertionError("the first worker was never stopped");
+			}
 			effects.incrementAndGet();
 			return completedBy.add("first");
 		}), shortLease);
