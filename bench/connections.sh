@@ -23,7 +23,7 @@ trap cleanup EXIT
 redis-server --port "$REDIS_PORT" --save '' --appendonly no >"$OUT/redis.log" 2>&1 & PIDS+=($!)
 mkdir -p "$OUT/pg"; chown postgres "$OUT/pg"
 runuser -u postgres -- initdb -D "$OUT/pg" -U postgres --auth=trust >/dev/null
-runuser -u postgres -- pg_ctl -D "$OUT/pg" -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1" -l "$OUT/pg.log" -w start >/dev/null
+runuser -u postgres -- pg_ctl -D "$OUT/pg" -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1" -l "$OUT/pg/server.log" -w start >/dev/null
 SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$MPORT SERVER_TOMCAT_BASEDIR=$OUT/tomcat \
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
 SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SPRING_DATA_REDIS_TIMEOUT=5s SPRING_DATA_REDIS_CONNECT_TIMEOUT=5s \
@@ -37,7 +37,7 @@ for _ in $(seq 1 600); do
 done
 URL="http://127.0.0.1:$PORT/api/products?size=20"
 p99() { wrk -t2 -c32 -d"${SECONDS_WRK}s" --latency "$URL" | awk '/Requests\/sec/ {rps=$2} / 99%/ {p=$2} END {print "p99 " p ", " rps " req/s"}'; }
-wrk -t2 -c32 -d10s "$URL" >/dev/null   # warm-up
+wrk -t2 -c32 -d30s "$URL" >/dev/null   # warm-up (JIT)
 echo "without sockets:        $(p99)"
 java bench/ConnectionHold.java "$PORT" 127.0.0.2 stomp "$ATTEMPTS" $((SECONDS_WRK + 10)) >"$OUT/hold.txt" 2>&1 & HOLD=$!
 until grep -q accepted "$OUT/hold.txt" 2>/dev/null; do kill -0 $HOLD 2>/dev/null || { cat "$OUT/hold.txt"; exit 1; }; sleep 0.5; done
