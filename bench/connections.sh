@@ -4,7 +4,8 @@
 # package), its own redis-server and PostgreSQL (initdb as the postgres user) on free ports, production
 # settings except: 10,000 demo products, the `anonymous` rate limit off (wrk would get 429s) and a
 # `realtime-handshake` capacity of 1000 (so the cap, not the handshake rate, is what stops the sockets).
-# Usage: bench/connections.sh [wrk-seconds=15] [hold-attempts=150]. Needs wrk, redis-server, initdb, pg_ctl, runuser.
+# Usage: [ADDRESSES=1] bench/connections.sh [wrk-seconds=15] [hold-attempts=150]; with ADDRESSES=n the
+# sockets are held from n addresses at once (127.0.0.10...), n times the cap in all. Needs wrk, redis-server, initdb, pg_ctl, runuser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_WRK=${1:-15}
@@ -39,9 +40,15 @@ URL="http://127.0.0.1:$PORT/api/products?size=20"
 p99() { wrk -t2 -c32 -d"${SECONDS_WRK}s" --latency "$URL" | awk '/Requests\/sec/ {rps=$2} / 99%/ {p=$2} END {print "p99 " p ", " rps " req/s"}'; }
 wrk -t2 -c32 -d30s "$URL" >/dev/null   # warm-up (JIT)
 echo "without sockets:        $(p99)"
-java bench/ConnectionHold.java "$PORT" 127.0.0.2 stomp "$ATTEMPTS" $((SECONDS_WRK + 10)) >"$OUT/hold.txt" 2>&1 & HOLD=$!
-until grep -q accepted "$OUT/hold.txt" 2>/dev/null; do kill -0 $HOLD 2>/dev/null || { cat "$OUT/hold.txt"; exit 1; }; sleep 0.5; done
-echo "while one address holds: $(p99)"
-wait $HOLD; cat "$OUT/hold.txt"
+HOLDS=()
+for i in $(seq 1 "${ADDRESSES:-1}"); do
+  source_address=127.0.0.$(( ${ADDRESSES:-1} == 1 ? 2 : 9 + i ))
+  java bench/ConnectionHold.java "$PORT" "$source_address" stomp "$ATTEMPTS" $((SECONDS_WRK + 30)) >"$OUT/hold-$i.txt" 2>&1 & HOLDS+=($!)
+done
+for i in $(seq 1 "${ADDRESSES:-1}"); do
+  until grep -q accepted "$OUT/hold-$i.txt" 2>/dev/null; do kill -0 "${HOLDS[$((i-1))]}" 2>/dev/null || { cat "$OUT/hold-$i.txt"; exit 1; }; sleep 0.5; done
+done
+echo "while the sockets are held: $(p99)"
+wait "${HOLDS[@]}"; cat "$OUT"/hold-*.txt
 echo "without sockets again:  $(p99)"
 java bench/ConnectionHold.java "$PORT" 127.0.0.3 raw "$ATTEMPTS" 15
