@@ -161,6 +161,22 @@ class ConnectionLimitsIntegrationTests {
 	}
 
 	@Test
+	void clientThatNegotiatedHeartbeatsAndFellSilentIsClosed() throws Exception {
+		Session user = api.newUser();
+		long interval = environment
+			.getProperty("storefront.notifications.connections.heartbeat", Duration.class, Duration.ofSeconds(10))
+			.toMillis();
+		try (RawRealtime socket = RawRealtime.webSocket("127.0.0.28", port)) {
+			// The client promises a heart-beat every interval, and then sends nothing: a dead client.
+			assertThat(socket.connect(user.token(), interval + ",0")).startsWith("CONNECTED");
+			long started = System.nanoTime();
+			assertThat(socket.awaitClosedByServer(Duration.ofMillis(interval * 6))).as("closed by the server").isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("after about three intervals")
+				.isGreaterThan(Duration.ofMillis(interval * 2));
+		}
+	}
+
+	@Test
 	void serverOffersHeartbeatsBothWays() throws Exception {
 		Session user = api.newUser();
 		try (RawRealtime socket = RawRealtime.webSocket("127.0.0.26", port)) {
