@@ -2,26 +2,32 @@ package dev.storefront.notifications;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.TaskScheduler;
 
+import dev.storefront.ratelimit.ClientAddresses;
 import dev.storefront.web.ProblemWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wiring of the notification fan-out: the subscriber (one dedicated pub/sub connection per instance,
- * one pattern subscription), the bounded delivery lanes, the connection registries and the 503 filter.
+ * one pattern subscription), the bounded delivery lanes, the connection registries, the 503 filter and
+ * the connection caps.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotificationProperties.class)
+@EnableConfigurationProperties({ NotificationProperties.class, ConnectionProperties.class })
 class NotificationConfiguration {
 
 	@Bean
@@ -35,13 +41,20 @@ class NotificationConfiguration {
 	}
 
 	@Bean
-	WebSocketSessions notificationSockets(NotificationMetrics metrics) {
-		return new WebSocketSessions(metrics);
+	WebSocketSessions notificationSockets(NotificationMetrics metrics, ConnectionProperties limits,
+			@Qualifier("messageBrokerTaskScheduler") @Lazy TaskScheduler scheduler) {
+		return new WebSocketSessions(metrics, scheduler, limits.connectTimeout());
 	}
 
 	@Bean
-	SseConnections notificationSseConnections(NotificationProperties properties, NotificationMetrics metrics) {
-		return new SseConnections(properties, metrics);
+	ConnectionCaps notificationConnectionCaps(ConnectionProperties limits) {
+		return new ConnectionCaps(limits.perAddress(), limits.perUser());
+	}
+
+	@Bean
+	SseConnections notificationSseConnections(NotificationProperties properties, ConnectionProperties limits,
+			JsonMapper json, NotificationMetrics metrics) {
+		return new SseConnections(properties, limits, json, metrics);
 	}
 
 	@Bean
@@ -71,6 +84,21 @@ class NotificationConfiguration {
 		registration.addUrlPatterns("/ws", "/ws/*", "/api/notifications/stream");
 		// Before the session filter: answer without touching the session store.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	/**
+	 * The connection caps, after Spring Security (a signed-in handshake counts for its user at once) and
+	 * after the rate limit filter (a handshake refused by the {@code realtime-handshake} policy takes no slot).
+	 */
+	@Bean
+	FilterRegistrationBean<ConnectionCapFilter> connectionCapFilter(ConnectionCaps caps, ClientAddresses addresses,
+			ProblemWriter problems, ConnectionProperties limits, NotificationMetrics metrics,
+			SecurityFilterProperties security) {
+		FilterRegistrationBean<ConnectionCapFilter> registration = new FilterRegistrationBean<>(
+				new ConnectionCapFilter(caps, addresses, problems, limits, metrics));
+		registration.addUrlPatterns("/ws", "/ws/*", "/api/notifications/stream");
+		registration.setOrder(security.getOrder() + 2);
 		return registration;
 	}
 

@@ -6,9 +6,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.storefront.web.ApiAccess;
 import dev.storefront.web.ApiAccess.Audience;
 
+import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.storefront.user.CurrentUser;
 
@@ -52,13 +53,17 @@ class NotificationController {
 	@Operation(summary = "Stream my notifications (server-sent events)", description = """
 			Each event's `id:` is the notification id. Reconnect with `Last-Event-ID` to get what was missed, \
 			then live ones. A comment line every 15 s keeps the connection open. Realtime clients can also use \
-			STOMP over WebSocket at `/ws` (`/user/queue/notifications`).""")
+			STOMP over WebSocket at `/ws` (`/user/queue/notifications`). Each instance allows 100 open realtime \
+			connections (SSE and WebSocket together) per client address and 10 per user; beyond that the answer \
+			is `429` with problem type `too-many-connections`. A client that stops reading is dropped; it \
+			reconnects with `Last-Event-ID`.""")
 	@ApiResponse(responseCode = "200", description = "An endless `text/event-stream`", content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "text/event-stream", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
 	@GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@AuthenticationPrincipal CurrentUser user,
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request) {
-		return feed.stream(user.id(), request.getSession(false).getId(), lastEventId);
+	void stream(@AuthenticationPrincipal CurrentUser user,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		feed.stream(user.id(), request.getSession(false).getId(), lastEventId, request, response);
 	}
 
 }

@@ -3,8 +3,10 @@ package dev.storefront.notifications;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * What a client reads: a page of its history, or a live SSE stream that first replays what it missed.
@@ -30,25 +32,24 @@ class NotificationFeed {
 	}
 
 	/**
-	 * Opens a stream: registered first, so nothing published from now on is missed; then, with a
-	 * {@code lastEventId}, the history after it, then what arrived meanwhile.
+	 * Opens a stream on this request: registered first, so nothing published from now on is missed; then,
+	 * with a {@code lastEventId}, the history after it, then what arrived meanwhile.
 	 */
-	SseEmitter stream(long userId, String sessionId, String lastEventId) {
+	void stream(long userId, String sessionId, String lastEventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		String from = checked("Last-Event-ID", lastEventId);
-		SseConnection connection = connections.open(userId, NotificationKeys.fingerprint(sessionId), from);
+		SseConnection connection = connections.open(userId, NotificationKeys.fingerprint(sessionId), from, request,
+				response);
 		try {
 			connection.comment("connected");
 			if (from != null) {
 				connection.replay(store.after(NotificationKeys.userStream(userId), from));
 			}
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
+			// The response is already a stream: end it, the client reconnects with its Last-Event-ID.
 			connections.remove(connection);
-			if (ex instanceof RuntimeException runtime) {
-				throw runtime;
-			}
 		}
-		return connection.emitter();
 	}
 
 	private static String checked(String parameter, String id) {

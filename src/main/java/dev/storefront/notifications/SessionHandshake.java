@@ -28,6 +28,11 @@ class SessionHandshake extends DefaultHandshakeHandler implements HandshakeInter
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
 		if (request instanceof ServletServerHttpRequest servlet
+				&& servlet.getServletRequest().getAttribute(ConnectionCapFilter.SLOT) instanceof ConnectionCaps.Slot slot) {
+			// The socket's cap slot: released when the socket closes (WebSocketConfiguration).
+			attributes.put(ConnectionCapFilter.SLOT, slot);
+		}
+		if (request instanceof ServletServerHttpRequest servlet
 				&& servlet.getServletRequest().getUserPrincipal() instanceof Authentication authentication
 				&& authentication.getPrincipal() instanceof CurrentUser user) {
 			HttpSession session = servlet.getServletRequest().getSession(false);

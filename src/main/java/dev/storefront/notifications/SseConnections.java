@@ -8,16 +8,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.http.MediaType;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SSE streams open on this instance: opens them (with replay), delivers to them, closes a revoked
- * session's streams, and sends every stream a heartbeat comment; a failed write or a client that went
- * away removes the stream. On shutdown every stream is completed, so clients reconnect elsewhere.
+ * session's streams, and sends every stream a heartbeat comment. Nothing here waits for a client: each
+ * stream has its own bounded, non-blocking {@link SseStream}, so the delivery lanes and the heartbeat
+ * thread only queue. A stream whose client stopped reading (its buffer full, or a write waiting longer
+ * than the send time limit) is dropped, and its client reconnects with {@code Last-Event-ID}. On shutdown
+ * every stream is completed, so clients reconnect elsewhere.
  */
 class SseConnections implements SmartLifecycle {
 
@@ -25,36 +34,65 @@ class SseConnections implements SmartLifecycle {
 
 	private final Set<SseConnection> open = ConcurrentHashMap.newKeySet();
 
+	private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
+
 	private final NotificationProperties properties;
 
-	private ScheduledExecutorService heartbeats;
+	private final ConnectionProperties limits;
 
-	SseConnections(NotificationProperties properties, NotificationMetrics metrics) {
+	private final JsonMapper json;
+
+	private final NotificationMetrics metrics;
+
+	private ScheduledExecutorService timer;
+
+	SseConnections(NotificationProperties properties, ConnectionProperties limits, JsonMapper json,
+			NotificationMetrics metrics) {
 		this.properties = properties;
+		this.limits = limits;
+		this.json = json;
+		this.metrics = metrics;
 		metrics.connections("sse", open::size);
 	}
 
 	/**
-	 * Opens a stream for the user's session; with a {@code lastEventId}, the caller replays what was
-	 * missed through {@link SseConnection#replay} and live notifications wait until then.
+	 * Starts the SSE response of this request (async, non-blocking writes) and registers its stream; with
+	 * a {@code lastEventId}, the caller replays what was missed through {@link SseConnection#replay} and
+	 * live notifications wait until then.
 	 */
-	SseConnection open(long userId, String fingerprint, String lastEventId) {
-		SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
-		SseConnection connection = new SseConnection(userId, fingerprint, emitter, lastEventId);
-		emitter.onCompletion(() -> open.remove(connection));
-		emitter.onTimeout(() -> remove(connection));
-		emitter.onError(error -> remove(connection));
+	SseConnection open(long userId, String fingerprint, String lastEventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader("Cache-Control", "no-cache");
+		// Tell nginx not to buffer the stream.
+		response.setHeader("X-Accel-Buffering", "no");
+		AsyncContext async = request.startAsync(request, response);
+		async.setTimeout(properties.sseTimeout().toMillis());
+		SseStream stream = new SseStream(async, response.getOutputStream(), limits.sendBufferSize().toBytes(),
+				() -> metrics.slowClientDropped("sse"));
+		SseConnection connection = new SseConnection(userId, fingerprint, stream, this::frame, lastEventId);
+		stream.onEnd(() -> {
+			open.remove(connection);
+			streams.remove(stream);
+		});
+		async.addListener(stream);
 		open.add(connection);
+		streams.add(stream);
+		response.getOutputStream().setWriteListener(stream);
 		return connection;
 	}
 
 	void toUser(long userId, Notification notification) {
+		String frame = null;
 		for (SseConnection connection : open) {
 			if (connection.userId() == userId) {
-				try {
-					connection.deliver(notification);
+				if (frame == null) {
+					frame = frame(notification);
 				}
-				catch (IOException | RuntimeException ex) {
+				connection.deliver(notification, frame);
+				if (connection.isClosed()) {
 					remove(connection);
 				}
 			}
@@ -79,34 +117,47 @@ class SseConnections implements SmartLifecycle {
 		connection.close();
 	}
 
+	private String frame(Notification notification) {
+		return SseConnection.frame(notification, json.writeValueAsString(notification));
+	}
+
 	private void heartbeat() {
 		for (SseConnection connection : List.copyOf(open)) {
-			try {
-				connection.comment("heartbeat");
-			}
-			catch (IOException | RuntimeException ex) {
-				// The client went away: a write is how a servlet container notices.
+			connection.comment("heartbeat");
+			if (connection.isClosed()) {
 				remove(connection);
+			}
+		}
+	}
+
+	/** Drops the streams whose socket has refused a write for longer than the send time limit. */
+	private void dropStalled() {
+		long limit = limits.sendTimeLimit().toNanos();
+		for (SseStream stream : List.copyOf(streams)) {
+			if (stream.stalledLongerThan(limit)) {
+				stream.drop();
 			}
 		}
 	}
 
 	@Override
 	public synchronized void start() {
-		heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "notify-sse-heartbeat");
+		timer = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "notify-sse-timer");
 			thread.setDaemon(true);
 			return thread;
 		});
 		long period = properties.heartbeat().toMillis();
-		heartbeats.scheduleWithFixedDelay(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+		timer.scheduleWithFixedDelay(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+		long check = Math.max(100, limits.sendTimeLimit().toMillis() / 4);
+		timer.scheduleWithFixedDelay(this::dropStalled, check, check, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (heartbeats != null) {
-			heartbeats.shutdownNow();
-			heartbeats = null;
+		if (timer != null) {
+			timer.shutdownNow();
+			timer = null;
 		}
 		log.info("Closing {} SSE streams", open.size());
 		List.copyOf(open).forEach(this::remove);
@@ -114,7 +165,7 @@ class SseConnections implements SmartLifecycle {
 
 	@Override
 	public synchronized boolean isRunning() {
-		return heartbeats != null;
+		return timer != null;
 	}
 
 }

@@ -18,7 +18,9 @@ import dev.storefront.user.SessionUsers;
  * <li>{@code SUBSCRIBE} is allowed to {@code /user/queue/notifications} (resolved to the caller's own
  * queue) and, for administrators, {@code /topic/admin}; nothing else, so no one reads another
  * user's queue;</li>
- * <li>{@code SEND} is refused: clients only listen.</li>
+ * <li>{@code SEND} is refused: clients only listen;</li>
+ * <li>an accepted {@code CONNECT} counts the socket for its user ({@link ConnectionCaps}); a user at the cap
+ * gets an ERROR frame instead.</li>
  * </ul>
  * A refusal makes the server answer with an ERROR frame and close the connection.
  */
@@ -66,6 +68,15 @@ class StompAuthorization implements ChannelInterceptor {
 		}
 		else {
 			throw new MessageDeliveryException(message, "Authentication required: send X-Auth-Token or the SESSION cookie");
+		}
+		if (stomp.getSessionAttributes() != null
+				&& stomp.getSessionAttributes().get(ConnectionCapFilter.SLOT) instanceof ConnectionCaps.Slot slot) {
+			try {
+				slot.user(principal.user().id());
+			}
+			catch (ConnectionLimitReached ex) {
+				throw new MessageDeliveryException(message, ex.getMessage());
+			}
 		}
 		stomp.setUser(principal);
 		sockets.authenticated(stomp.getSessionId(), principal.fingerprint());

@@ -31,6 +31,13 @@ class RateLimitConfiguration {
 				Clock.systemUTC(), redisCircuitBreakers);
 	}
 
+	/** Also when the filter is disabled: the realtime connection caps count per client address with it. */
+	@Bean
+	ClientAddresses clientAddresses(RateLimitProperties properties) {
+		return new ClientAddresses(new ClientIp(properties.trustedProxies(), properties.ipv4PrefixLength(),
+				properties.ipv6PrefixLength()));
+	}
+
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiting rateLimiting, RateLimitProperties properties,
 			SecurityFilterProperties security) {

@@ -39,8 +39,12 @@ class NotificationFanoutBench {
 
 	@Test
 	void fanOutLatency() throws Exception {
+		// All streams come from 127.0.0.1 and up to 20 per user: the connection caps (100 per address, 10 per
+		// user) are raised, as the rate limits are switched off; this measures fan-out, not admission.
 		String[] quiet = { "--storefront.ratelimit.enabled=false", "--logging.level.root=warn",
-				"--logging.level.dev.storefront=warn", "--server.tomcat.threads.max=50" };
+				"--logging.level.dev.storefront=warn", "--server.tomcat.threads.max=50",
+				"--storefront.notifications.connections.per-address=100000",
+				"--storefront.notifications.connections.per-user=1000" };
 		try (SecondInstance a = SecondInstance.start(quiet); SecondInstance b = SecondInstance.start(quiet)) {
 			Api api = new Api(a.port);
 			List<Api.Session> sessions = new ArrayList<>();

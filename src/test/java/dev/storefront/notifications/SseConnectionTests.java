@@ -1,33 +1,30 @@
 package dev.storefront.notifications;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The replay-then-live handover of one SSE stream, on an emitter that records what it would write.
+ * The replay-then-live handover of one SSE stream, on an output that records what it is offered.
  */
 class SseConnectionTests {
 
 	private final List<String> sent = new ArrayList<>();
 
-	private final SseEmitter emitter = new SseEmitter() {
+	/** An output that records the ids and comments it is offered, and refuses once told to. */
+	private final SseOutput output = new SseOutput() {
+
 		@Override
-		public void send(SseEventBuilder builder) throws IOException {
-			Set<ResponseBodyEmitter.DataWithMediaType> parts = builder.build();
-			StringBuilder text = new StringBuilder();
-			parts.forEach(part -> text.append(part.getData()));
-			for (String line : text.toString().split("\n")) {
+		public boolean offer(String frame) {
+			if (refuse) {
+				return false;
+			}
+			for (String line : frame.split("\n")) {
 				if (line.startsWith("id:")) {
 					sent.add(line.substring(3));
 				}
@@ -35,38 +32,69 @@ class SseConnectionTests {
 					sent.add(line);
 				}
 			}
+			return true;
 		}
+
+		@Override
+		public void close() {
+			closes++;
+		}
+
 	};
 
+	private boolean refuse;
+
+	private int closes;
+
 	@Test
-	void liveNotificationsWaitForTheReplayAndNothingIsSentTwice() throws IOException {
-		SseConnection connection = new SseConnection(7, "fp", emitter, "100-0");
-		connection.deliver(notification("102-0"));
-		connection.deliver(notification("103-0"));
+	void liveNotificationsWaitForTheReplayAndNothingIsSentTwice() {
+		SseConnection connection = connection("100-0");
+		connection.deliver(notification("102-0"), null);
+		connection.deliver(notification("103-0"), null);
 
 		connection.replay(List.of(notification("101-0"), notification("102-0")));
-		connection.deliver(notification("103-0"));
-		connection.deliver(notification("104-0"));
+		connection.deliver(notification("103-0"), null);
+		connection.deliver(notification("104-0"), null);
 
 		assertThat(sent).containsExactly("101-0", "102-0", "103-0", "104-0");
 	}
 
 	@Test
-	void aFreshStreamGoesLiveAtOnceAndSkipsOlderIds() throws IOException {
-		SseConnection connection = new SseConnection(7, "fp", emitter, null);
-		connection.deliver(notification("5-1"));
-		connection.deliver(notification("5-0"));
-		connection.deliver(notification("10-0"));
+	void aFreshStreamGoesLiveAtOnceAndSkipsOlderIds() {
+		SseConnection connection = connection(null);
+		connection.deliver(notification("5-1"), null);
+		connection.deliver(notification("5-0"), null);
+		connection.deliver(notification("10-0"), null);
 		assertThat(sent).containsExactly("5-1", "10-0");
 	}
 
 	@Test
-	void aClosedStreamSendsNothing() throws IOException {
-		SseConnection connection = new SseConnection(7, "fp", emitter, null);
+	void aClosedStreamSendsNothing() {
+		SseConnection connection = connection(null);
 		connection.close();
-		connection.deliver(notification("1-0"));
+		connection.deliver(notification("1-0"), null);
 		connection.comment("heartbeat");
 		assertThat(sent).isEmpty();
+		assertThat(closes).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusedFrameClosesTheConnectionAndNothingFollows() {
+		SseConnection connection = connection(null);
+		connection.deliver(notification("1-0"), null);
+		refuse = true;
+		connection.deliver(notification("2-0"), null);
+		assertThat(connection.isClosed()).isTrue();
+		refuse = false;
+		connection.deliver(notification("3-0"), null);
+		connection.comment("heartbeat");
+		assertThat(sent).containsExactly("1-0");
+	}
+
+	@Test
+	void framesAreTheSseWireFormat() {
+		assertThat(SseConnection.frame(notification("5-0"), "{}")).isEqualTo("id:5-0\nevent:order.placed\ndata:{}\n\n");
+		assertThat(SseConnection.commentFrame("heartbeat")).isEqualTo(":heartbeat\n\n");
 	}
 
 	@Test
@@ -77,6 +105,10 @@ class SseConnectionTests {
 		assertThat(StreamIds.isValid("1764480000000-0")).isTrue();
 		assertThat(StreamIds.isValid("$")).isFalse();
 		assertThat(StreamIds.isValid("1-2-3")).isFalse();
+	}
+
+	private SseConnection connection(String lastEventId) {
+		return new SseConnection(7, "fp", output, n -> SseConnection.frame(n, "{}"), lastEventId);
 	}
 
 	private static Notification notification(String id) {
