@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.storefront.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -118,6 +119,29 @@ class QueueIntegrationTests extends QueueTestSupport {
 		await().atMost(Duration.ofSeconds(5)).until(() -> job(first.id()).state() == JobState.COMPLETED);
 		queues.add(queue, "mail", "{\"n\":3}", JobOptions.id("order-confirmed:42"));
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 1);
+	}
+
+	@Test
+	void refusesCustomJobIdsThatArePlainNumbersWithA400ProblemAndWritesNothing() {
+		for (String id : List.of("1", "42", "007", "-3", "+5")) {
+			assertThatThrownBy(() -> queues.add(queue, "mail", "{}", JobOptions.id(id))).as(id)
+				.isInstanceOfSatisfying(NumericJobId.class, ex -> {
+					assertThat(ex.getStatusCode().value()).isEqualTo(400);
+					assertThat(ex.getBody().getType().toString()).endsWith("/numeric-job-id");
+				});
+			assertThat(redis.hasKey(JobKeys.job(queue, id))).as(id).isFalse();
+		}
+		// One numeric id refuses the whole bulk, before anything is written.
+		assertThatThrownBy(() -> queues.addBulkIds(queue, List.of(new Queues.NewJob("a", "{}", JobOptions.id("mail:1")),
+				new Queues.NewJob("b", "{}", JobOptions.id("2"))))).isInstanceOf(NumericJobId.class);
+		assertThat(redis.hasKey(JobKeys.job(queue, "mail:1"))).isFalse();
+
+		// A generated id is a number; a custom id with a prefix never collides with it.
+		Job generated = queues.add(queue, "mail", "{\"n\":1}", JobOptions.defaults());
+		Job custom = queues.add(queue, "mail", "{\"n\":2}", JobOptions.id("mail:" + generated.id()));
+		assertThat(generated.id()).matches("[0-9]+");
+		assertThat(custom.id()).isEqualTo("mail:" + generated.id());
+		assertThat(redis.opsForList().size(JobKeys.set(queue, "wait"))).isEqualTo(2);
 	}
 
 	@Test
