@@ -76,7 +76,7 @@ final class Worker {
 		this.queue = queue;
 		this.settings = settings;
 		this.leases = leases;
-		this.runner = new JobRunner(handler, leases, metrics, json, id);
+		this.runner = new JobRunner(handler, leases, metrics, json);
 		this.wakeup = wakeups.of(queue);
 		this.metrics = metrics;
 		this.pollInterval = properties.pollInterval();
@@ -232,7 +232,8 @@ final class Worker {
 			return;
 		}
 		try {
-			List<String> lost = leases.extend(queue, id, settings.lease().toMillis(), List.copyOf(running.keySet()));
+			List<String> lost = leases.extend(queue, settings.lease().toMillis(),
+					running.values().stream().map(JobRun::job).toList());
 			lost.forEach(jobId -> {
 				JobRun run = running.get(jobId);
 				if (run != null) {
