@@ -179,6 +179,40 @@ class QueueIntegrationTests extends QueueTestSupport {
 	}
 
 	@Test
+	void anAttemptThatIgnoresItsTimeoutLosesItsLeaseAndSlotAndTheJobRunsAgain() {
+		AtomicBoolean released = new AtomicBoolean();
+		AtomicInteger attempts = new AtomicInteger();
+		List<String> completed = new CopyOnWriteArrayList<>();
+		start(handler(job -> {
+			if (job.name().equals("stuck") && attempts.incrementAndGet() == 1) {
+				// Ignores interruption: parks again until the test ends.
+				while (!released.get()) {
+					LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+				}
+				return "late";
+			}
+			completed.add(job.name());
+			return "ok";
+		}), settings(1).withLease(Duration.ofSeconds(1)).withTimeout(Duration.ofMillis(300)));
+		try {
+			Job stuck = queues.add(queue, "stuck", "{}", JobOptions.defaults());
+			await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() == 1);
+			Job next = queues.add(queue, "next", "{}", JobOptions.defaults());
+
+			// The one slot is free again although the first attempt still runs.
+			await().atMost(Duration.ofSeconds(5)).until(() -> job(next.id()).state() == JobState.COMPLETED);
+			// Its lease was not renewed: it stalled, went back to waiting and ran again.
+			await().atMost(Duration.ofSeconds(10)).until(() -> job(stuck.id()).state() == JobState.COMPLETED);
+			assertThat(completed).containsExactlyInAnyOrder("next", "stuck");
+			assertThat(redis.opsForHash().get(JobKeys.job(queue, stuck.id()), "stalledCount")).isEqualTo("1");
+			assertThat(job(stuck.id()).result()).isEqualTo("\"ok\"");
+		}
+		finally {
+			released.set(true);
+		}
+	}
+
+	@Test
 	void pausedQueueStartsNothingUntilResumed() {
 		AtomicInteger runs = new AtomicInteger();
 		start(handler(job -> runs.incrementAndGet()), settings(1));
