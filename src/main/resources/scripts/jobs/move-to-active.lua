@@ -1,12 +1,16 @@
 -- Promotes due delayed jobs, then takes up to N jobs (waiting first, then by priority) and leases them.
 -- KEYS[1] the queue's meta hash
--- ARGV[1] key prefix P, [2] lease token, [3] lease ms, [4] most jobs to take,
+-- ARGV[1] key prefix P, [2] the worker's id, [3] lease ms, [4] most jobs to take,
 --      [5] limiter max jobs per window (0 = no limiter), [6] limiter window ms
--- Returns {n, id, name, data, attemptsMade, attempts, backoffType, backoffDelay, backoffJitter, ts, owner, ...}
+-- Each lease gets a token of its own: <worker id>:<the job's lease count>. A token belongs to one attempt,
+-- so an attempt that lost its lease (paused past it) is refused even when the same worker leased the job
+-- again; with one token per worker both attempts held a valid token.
+-- Returns {n, id, name, data, attemptsMade, attempts, backoffType, backoffDelay, backoffJitter, ts, owner,
+--   token, ...}
 --   for n jobs taken; {0, ms until the next delayed job or -1}; {-1} when paused;
 --   {-2, ms until the limiter window ends} when the limit is reached.
 local P = ARGV[1]
-local token, lease, max = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+local worker, lease, max = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
 local limit, window = tonumber(ARGV[5]), tonumber(ARGV[6])
 local now = nowMs()
 
@@ -46,12 +50,14 @@ while n < max do
   local key = jobKey(P, id)
   -- A removed job leaves its id behind in no structure but may race with RPOP; skip ids without a hash.
   if redis.call('EXISTS', key) == 1 then
+    local token = worker .. ':' .. redis.call('HINCRBY', key, 'leases', 1)
     redis.call('ZADD', P .. 'active', now + lease, id)
     redis.call('HSET', key, 'state', 'active', 'token', token, 'processedOn', now)
     local f = redis.call('HMGET', key, 'name', 'data', 'attemptsMade', 'attempts', 'backoffType', 'backoffDelay',
       'backoffJitter', 'ts', 'owner')
     out[#out + 1] = id
     for j = 1, 9 do out[#out + 1] = f[j] or '' end
+    out[#out + 1] = token
     n = n + 1
   end
 end

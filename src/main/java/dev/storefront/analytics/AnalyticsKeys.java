@@ -20,6 +20,15 @@ final class AnalyticsKeys {
 	}
 
 	/**
+	 * Marks that an order's units are counted in a week's ranking, e.g.
+	 * {@code {sf:an:best:2026-W48}:counted:42}. Its hash tag is the weekly key's whole name, so it lives on
+	 * that key's cluster slot and the count script can set it with the ranking atomically.
+	 */
+	static String bestsellerCounted(IsoWeek week, long orderId) {
+		return "{" + bestsellers(week) + "}:counted:" + orderId;
+	}
+
+	/**
 	 * The ISO week an order's confirmation was counted in, e.g. {@code sf:an:best-week:order:42}, so a
 	 * later cancellation takes the units off that week, not the week it happens in.
 	 */

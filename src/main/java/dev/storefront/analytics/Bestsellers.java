@@ -48,8 +48,12 @@ class Bestsellers {
 		IsoWeek week = IsoWeek.of(LocalDate.ofInstant(confirmed.occurredAt(), ZoneOffset.UTC));
 		List<String> args = new ArrayList<>();
 		args.add(String.valueOf(properties.bestsellerRetention().toMillis()));
+		// The marker outlives the ranking it guards: a late redelivery can never count the order again.
+		args.add(String.valueOf(properties.bestsellerRetention().multipliedBy(2).toMillis()));
 		args.addAll(units(confirmed.items()));
-		redis.execute(AnalyticsScripts.COUNT_SALE, List.of(AnalyticsKeys.bestsellers(week)), args.toArray());
+		redis.execute(AnalyticsScripts.COUNT_SALE,
+				List.of(AnalyticsKeys.bestsellers(week), AnalyticsKeys.bestsellerCounted(week, confirmed.orderId())),
+				args.toArray());
 		redis.opsForValue().set(AnalyticsKeys.bestsellerWeekOfOrder(confirmed.orderId()), week.toString(),
 				properties.bestsellerRetention());
 	}
@@ -63,7 +67,8 @@ class Bestsellers {
 		String counted = redis.opsForValue().get(marker);
 		IsoWeek week = counted != null ? IsoWeek.parse(counted)
 				: IsoWeek.of(LocalDate.ofInstant(cancelled.occurredAt(), ZoneOffset.UTC));
-		redis.execute(AnalyticsScripts.UNCOUNT_SALE, List.of(AnalyticsKeys.bestsellers(week)),
+		redis.execute(AnalyticsScripts.UNCOUNT_SALE,
+				List.of(AnalyticsKeys.bestsellers(week), AnalyticsKeys.bestsellerCounted(week, cancelled.orderId())),
 				units(cancelled.items()).toArray());
 		redis.delete(marker);
 	}

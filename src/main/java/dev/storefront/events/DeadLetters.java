@@ -2,6 +2,7 @@ package dev.storefront.events;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
@@ -89,17 +90,34 @@ class DeadLetters {
 		}
 	}
 
+	/** Each part of an accepted stream id is below this (2^63-1). */
+	static final long MAX_ID_PART = Long.MAX_VALUE;
+
+	private static final Pattern STREAM_ID = Pattern.compile("[0-9]{1,19}-[0-9]{1,19}");
+
 	private RStream<String, String> stream() {
 		return redisson.getStream(EventKeys.DEAD_LETTERS, StringCodec.INSTANCE);
 	}
 
+	/**
+	 * A stream id from a request: two parts of digits only, each below {@link #MAX_ID_PART}. Redis allows
+	 * unsigned 64-bit parts, but Redisson carries them as signed longs (2^64-1 became {@code -1-0}, which
+	 * Redis refused with an error, a 500), and the exclusive cursor of {@code history} needs the next id
+	 * ({@code <ms>-<seq+1>}) to exist. Real ids are a millisecond time and a small sequence, far below.
+	 * @throws InvalidStreamId otherwise (a 400 problem)
+	 */
 	static StreamMessageId parse(String id) {
-		String[] parts = id.split("-");
+		if (!STREAM_ID.matcher(id).matches()) {
+			throw new InvalidStreamId(id);
+		}
+		int dash = id.indexOf('-');
 		try {
-			if (parts.length != 2) {
-				throw new NumberFormatException();
+			long millis = Long.parseLong(id, 0, dash, 10);
+			long sequence = Long.parseLong(id, dash + 1, id.length(), 10);
+			if (millis >= MAX_ID_PART || sequence >= MAX_ID_PART) {
+				throw new InvalidStreamId(id);
 			}
-			return new StreamMessageId(Long.parseUnsignedLong(parts[0]), Long.parseUnsignedLong(parts[1]));
+			return new StreamMessageId(millis, sequence);
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidStreamId(id);

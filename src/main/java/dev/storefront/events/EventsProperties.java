@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the outbox, the stream {@code sf:events} and its consumer groups. Public because the
  * catalog reads {@link #lowStockThreshold()} when it decides to publish {@code StockLow}.
  *
- * @param streamMaxLength the stream is trimmed to about this many entries ({@code MAXLEN ~})
+ * @param streamMaxLength the stream is trimmed to about this many entries, but never above the slowest
+ * consumer group (unread and pending entries stay)
  * @param lowStockThreshold a product whose stock falls below this after a commit publishes {@code StockLow}
  * @param resubmitAfter incomplete publications older than this are sent again (Redis failed at commit)
  * @param resubmitInterval how often one instance looks for such publications

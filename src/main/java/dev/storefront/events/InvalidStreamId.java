@@ -11,7 +11,8 @@ class InvalidStreamId extends DomainException {
 
 	InvalidStreamId(String id) {
 		super(HttpStatus.BAD_REQUEST, "invalid-stream-id",
-				"'" + id + "' is not a stream id; expected <millis>-<sequence>, e.g. 1732940000000-0");
+				"'" + id + "' is not a stream id; expected <millis>-<sequence>, each a number below "
+						+ Long.MAX_VALUE + ", e.g. 1732940000000-0");
 		with("id", id);
 	}
 

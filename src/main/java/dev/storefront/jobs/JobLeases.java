@@ -3,12 +3,10 @@ package dev.storefront.jobs;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-import static dev.storefront.jobs.JobReplies.bytes;
 import static dev.storefront.jobs.JobReplies.num;
 import static dev.storefront.jobs.JobReplies.owner;
 import static dev.storefront.jobs.JobReplies.str;
@@ -29,19 +27,20 @@ class JobLeases {
 		this.redis = redis;
 	}
 
-	Fetch moveToActive(String queue, String token, long leaseMillis, int max, JobsProperties.Limiter limiter) {
-		List<?> result = run(JobScripts.MOVE_TO_ACTIVE, queue, List.of(JobKeys.prefix(queue), token, leaseMillis, max,
+	/** Leases up to {@code max} jobs for the worker {@code workerId}; each lease gets a token of its own. */
+	Fetch moveToActive(String queue, String workerId, long leaseMillis, int max, JobsProperties.Limiter limiter) {
+		List<?> result = run(JobScripts.MOVE_TO_ACTIVE, queue, List.of(JobKeys.prefix(queue), workerId, leaseMillis, max,
 				limiter.max(), limiter.duration().toMillis()));
 		long status = num(result.get(0));
 		if (status <= 0) {
 			return new Fetch(status, result.size() > 1 ? num(result.get(1)) : -1, List.of());
 		}
 		List<ActiveJob> jobs = new ArrayList<>((int) status);
-		for (int i = 1; i < result.size(); i += 10) {
+		for (int i = 1; i < result.size(); i += 11) {
 			jobs.add(new ActiveJob(queue, str(result.get(i)), str(result.get(i + 1)), str(result.get(i + 2)),
 					(int) num(result.get(i + 3)), (int) num(result.get(i + 4)), Backoff.Type.valueOf(str(result.get(i + 5))),
 					num(result.get(i + 6)), Double.parseDouble(str(result.get(i + 7))), num(result.get(i + 8)),
-					owner(str(result.get(i + 9)))));
+					owner(str(result.get(i + 9))), str(result.get(i + 10))));
 		}
 		return new Fetch(status, 0, jobs);
 	}
@@ -52,10 +51,13 @@ class JobLeases {
 				completed ? "completed" : "failed", resultOrReason == null ? "" : resultOrReason, retryDelay));
 	}
 
-	/** @return the ids whose lease was lost */
-	List<String> extend(String queue, String token, long leaseMillis, List<String> ids) {
-		List<Object> args = new ArrayList<>(List.of(JobKeys.prefix(queue), token, leaseMillis));
-		args.addAll(ids);
+	/** Renews the leases of these attempts; @return the ids whose lease was lost */
+	List<String> extend(String queue, long leaseMillis, List<ActiveJob> jobs) {
+		List<Object> args = new ArrayList<>(List.of(JobKeys.prefix(queue), leaseMillis));
+		for (ActiveJob job : jobs) {
+			args.add(job.id());
+			args.add(job.token());
+		}
 		return run(JobScripts.EXTEND_LEASE, queue, args).stream().map(JobReplies::str).toList();
 	}
 
@@ -69,14 +71,12 @@ class JobLeases {
 		return run(JobScripts.PROGRESS, queue, List.of(JobKeys.prefix(queue), id, token, percent)) == 1;
 	}
 
-	/** Appends to the job's log, keeping its last lines; the log expires with the job. */
-	void log(String queue, String id, String line) {
-		String key = JobKeys.logs(queue, id);
-		redis.executePipelined((RedisCallback<Object>) connection -> {
-			connection.listCommands().rPush(bytes(key), bytes(line));
-			connection.listCommands().lTrim(bytes(key), -LOG_LINES, -1);
-			return null;
-		});
+	/**
+	 * Appends to the job's log while the attempt holds its lease, keeping its last lines; the log expires
+	 * with the job. @return false when the lease was lost (a late line is dropped)
+	 */
+	boolean log(String queue, String id, String token, String line) {
+		return run(JobScripts.LOG, queue, List.of(JobKeys.prefix(queue), id, token, line, LOG_LINES)) == 1;
 	}
 
 	/** Records that a worker is alive; entries older than {@code staleAfterMillis} are dropped on read. */
@@ -100,9 +100,13 @@ class JobLeases {
 	record Fetch(long status, long waitMillis, List<ActiveJob> jobs) {
 	}
 
-	/** A job leased by a worker, with what it needs to run and to retry. */
+	/**
+	 * A job leased by a worker, with what it needs to run and to retry; {@code token} is this attempt's
+	 * lease token, which every later call of the attempt presents.
+	 */
 	record ActiveJob(String queue, String id, String name, String data, int attemptsMade, int attempts,
-			Backoff.Type backoffType, long backoffDelay, double backoffJitter, long createdAt, Long owner) {
+			Backoff.Type backoffType, long backoffDelay, double backoffJitter, long createdAt, Long owner,
+			String token) {
 	}
 
 }

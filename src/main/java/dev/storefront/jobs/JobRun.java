@@ -1,5 +1,7 @@
 package dev.storefront.jobs;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * One attempt of a job on this instance: the thread running it and why it might have been cut short.
  */
@@ -13,8 +15,22 @@ final class JobRun {
 
 	private volatile boolean timedOut;
 
-	JobRun(JobLeases.ActiveJob job) {
+	private final AtomicBoolean released = new AtomicBoolean();
+
+	private final Runnable onTimeout;
+
+	/**
+	 * @param onTimeout what the worker does when the attempt runs past its timeout (stop renewing its
+	 * lease, free its slot), in case the handler ignores the interruption
+	 */
+	JobRun(JobLeases.ActiveJob job, Runnable onTimeout) {
 		this.job = job;
+		this.onTimeout = onTimeout;
+	}
+
+	JobRun(JobLeases.ActiveJob job) {
+		this(job, () -> {
+		});
 	}
 
 	JobLeases.ActiveJob job() {
@@ -34,6 +50,12 @@ final class JobRun {
 	void timeOut() {
 		timedOut = true;
 		interrupt();
+		onTimeout.run();
+	}
+
+	/** True once: whoever gets it gives the attempt's slot back (the timeout, or the end of the attempt). */
+	boolean release() {
+		return released.compareAndSet(false, true);
 	}
 
 	boolean abandoned() {

@@ -28,14 +28,11 @@ final class JobRunner {
 
 	private final JsonMapper json;
 
-	private final String token;
-
-	JobRunner(JobHandler handler, JobLeases leases, JobMetrics metrics, JsonMapper json, String token) {
+	JobRunner(JobHandler handler, JobLeases leases, JobMetrics metrics, JsonMapper json) {
 		this.handler = handler;
 		this.leases = leases;
 		this.metrics = metrics;
 		this.json = json;
-		this.token = token;
 	}
 
 	void run(JobRun run, Duration timeout, ScheduledExecutorService scheduler) {
@@ -73,7 +70,7 @@ final class JobRunner {
 	private void report(JobLeases.ActiveJob job, Object result, Throwable failure, Duration took) {
 		try {
 			if (failure == null) {
-				long outcome = leases.finish(job.queue(), job.id(), token, true, json.writeValueAsString(result), -1);
+				long outcome = leases.finish(job.queue(), job.id(), job.token(), true, json.writeValueAsString(result), -1);
 				if (outcome == -1) {
 					log.warn("Job {}:{} completed after losing its lease; another attempt owns it", job.queue(), job.id());
 					return;
@@ -86,7 +83,7 @@ final class JobRunner {
 					: Backoff.delayMillis(job.backoffType(), job.backoffDelay(), job.backoffJitter(), job.attemptsMade() + 1,
 							ThreadLocalRandom.current());
 			String reason = reason(failure);
-			long outcome = leases.finish(job.queue(), job.id(), token, false, reason, delay);
+			long outcome = leases.finish(job.queue(), job.id(), job.token(), false, reason, delay);
 			if (outcome == -1) {
 				return;
 			}
@@ -162,12 +159,12 @@ final class JobRunner {
 			if (percent < 0 || percent > 100) {
 				throw new IllegalArgumentException("progress must be within 0..100");
 			}
-			leases.progress(job.queue(), job.id(), token, percent);
+			leases.progress(job.queue(), job.id(), job.token(), percent);
 		}
 
 		@Override
 		public void log(String line) {
-			leases.log(job.queue(), job.id(), line);
+			leases.log(job.queue(), job.id(), job.token(), line);
 		}
 
 	}

@@ -31,6 +31,8 @@ final class JobScripts {
 
 	static final RedisScript<Long> PROGRESS = of("progress", Long.class);
 
+	static final RedisScript<Long> LOG = of("log", Long.class);
+
 	static final RedisScript<Long> RETRY = of("retry", Long.class);
 
 	static final RedisScript<Long> REMOVE = of("remove", Long.class);

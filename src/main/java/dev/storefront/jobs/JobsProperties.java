@@ -31,16 +31,39 @@ record JobsProperties(@DefaultValue("true") boolean workersEnabled, @DefaultValu
 	 *
 	 * @param attempts how many times a job runs before it is failed
 	 * @param backoff the wait between attempts
-	 * @param removeOnComplete retention of completed jobs
-	 * @param removeOnFail retention of failed jobs
+	 * @param removeOnComplete retention of completed jobs (default 1000 jobs, 1 day)
+	 * @param removeOnFail retention of failed jobs (default 10000 jobs, 7 days: failures are what someone
+	 * looks at later)
 	 * @param worker the worker of this queue on this instance
 	 */
 	record QueueSettings(@DefaultValue("1") int attempts, @DefaultValue Backoff backoff,
 			@DefaultValue KeepJobs removeOnComplete,
-			@DefaultValue KeepJobs removeOnFail, @DefaultValue WorkerSettings worker) {
+			@DefaultValue FailedRetention removeOnFail, @DefaultValue WorkerSettings worker) {
 
+		/** A queue that is not configured at all: the same as one bound with no settings. */
 		static final QueueSettings DEFAULTS = new QueueSettings(1, new Backoff(Backoff.Type.NONE, Duration.ofSeconds(1), 0),
-				new KeepJobs(1000, Duration.ofDays(1)), new KeepJobs(10000, Duration.ofDays(7)), WorkerSettings.DEFAULTS);
+				new KeepJobs(1000, Duration.ofDays(1)), new FailedRetention(10000, Duration.ofDays(7)),
+				WorkerSettings.DEFAULTS);
+
+		/** The retention of failed jobs, as job options carry it. */
+		KeepJobs keepFailed() {
+			return removeOnFail.keep();
+		}
+
+	}
+
+	/**
+	 * The retention of failed jobs: {@link KeepJobs} with defaults of its own, so that a queue bound from
+	 * properties and a queue not configured at all keep failed jobs alike.
+	 *
+	 * @param count how many failed jobs are kept at most
+	 * @param age how long a failed job (and its log) is kept
+	 */
+	record FailedRetention(@DefaultValue("10000") int count, @DefaultValue("7d") Duration age) {
+
+		KeepJobs keep() {
+			return new KeepJobs(count, age);
+		}
 
 	}
 

@@ -23,6 +23,9 @@ public class Queues {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
+	/** A custom id that could be a generated one (or is read as a number by a client): refused. */
+	private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+");
+
 	private final JobStore store;
 
 	private final JobsProperties properties;
@@ -173,12 +176,15 @@ public class Queues {
 
 	private JobStore.NewJob resolve(JobsProperties.QueueSettings defaults, NewJob job) {
 		JobOptions o = job.options() == null ? JobOptions.defaults() : job.options();
+		if (o.jobId() != null && NUMBER.matcher(o.jobId()).matches()) {
+			throw new NumericJobId(o.jobId());
+		}
 		String data = job.payload() instanceof String raw ? raw : json.writeValueAsString(job.payload());
 		return new JobStore.NewJob(o.jobId(), job.name(), data, o.delay() == null ? 0 : o.delay().toMillis(),
 				o.priority() == null ? 0 : o.priority(), o.attempts() == null ? defaults.attempts() : o.attempts(),
 				o.backoff() == null ? defaults.backoff() : o.backoff(),
 				o.removeOnComplete() == null ? defaults.removeOnComplete() : o.removeOnComplete(),
-				o.removeOnFail() == null ? defaults.removeOnFail() : o.removeOnFail(), o.owner());
+				o.removeOnFail() == null ? defaults.keepFailed() : o.removeOnFail(), o.owner());
 	}
 
 	/** Only when the job was removed between adding and reading it back (retention of 0). */

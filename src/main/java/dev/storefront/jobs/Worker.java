@@ -76,7 +76,7 @@ final class Worker {
 		this.queue = queue;
 		this.settings = settings;
 		this.leases = leases;
-		this.runner = new JobRunner(handler, leases, metrics, json, id);
+		this.runner = new JobRunner(handler, leases, metrics, json);
 		this.wakeup = wakeups.of(queue);
 		this.metrics = metrics;
 		this.pollInterval = properties.pollInterval();
@@ -111,8 +111,9 @@ final class Worker {
 		}
 		active = true;
 		AtomicInteger threads = new AtomicInteger();
-		jobThreads = Executors.newFixedThreadPool(settings.concurrency(),
-				task -> daemon(task, "jobs-" + queue + "-" + threads.incrementAndGet()));
+		// The slots (a semaphore of `concurrency`) bound the running attempts, not the pool: an attempt that
+		// ran past its timeout and ignores interruption keeps its thread after its slot was given back.
+		jobThreads = Executors.newCachedThreadPool(task -> daemon(task, "jobs-" + queue + "-" + threads.incrementAndGet()));
 		scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "jobs-" + queue + "-lease"));
 		long renew = Math.max(50, settings.lease().toMillis() / 3);
 		scheduler.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
@@ -170,7 +171,7 @@ final class Worker {
 						settings.limiter());
 				backoff = 100;
 				for (JobLeases.ActiveJob job : fetch.jobs()) {
-					JobRun run = new JobRun(job);
+					JobRun run = new JobRun(job, new TimedOut(job));
 					running.put(job.id(), run);
 					taken--;
 					jobThreads.execute(() -> execute(run));
@@ -222,9 +223,41 @@ final class Worker {
 			runner.run(run, settings.timeout(), scheduler);
 		}
 		finally {
-			running.remove(run.job().id());
+			free(run);
+		}
+	}
+
+	/** Gives the attempt's slot back and stops renewing its lease; once per attempt. */
+	private void free(JobRun run) {
+		if (run.release()) {
+			running.remove(run.job().id(), run);
 			slots.release();
 		}
+	}
+
+	/**
+	 * An attempt ran past its timeout. It was interrupted; a handler that ignores that keeps its thread, but
+	 * not its slot or its lease: the lease is no longer renewed, so the job stalls and runs again (here or on
+	 * another instance), and the stale attempt's outcome is refused (its token is no longer the job's).
+	 */
+	private final class TimedOut implements Runnable {
+
+		private final JobLeases.ActiveJob job;
+
+		TimedOut(JobLeases.ActiveJob job) {
+			this.job = job;
+		}
+
+		@Override
+		public void run() {
+			JobRun run = running.get(job.id());
+			if (run != null && run.job() == job) {
+				log.warn("Job {}:{} ran past its timeout of {} ms; its lease is left to lapse and its slot is free",
+						queue, job.id(), settings.timeout().toMillis());
+				free(run);
+			}
+		}
+
 	}
 
 	private void renewLeases() {
@@ -232,7 +265,8 @@ final class Worker {
 			return;
 		}
 		try {
-			List<String> lost = leases.extend(queue, id, settings.lease().toMillis(), List.copyOf(running.keySet()));
+			List<String> lost = leases.extend(queue, settings.lease().toMillis(),
+					running.values().stream().map(JobRun::job).toList());
 			lost.forEach(jobId -> {
 				JobRun run = running.get(jobId);
 				if (run != null) {

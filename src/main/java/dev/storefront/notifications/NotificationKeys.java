@@ -1,10 +1,8 @@
 package dev.storefront.notifications;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
+
+import dev.storefront.user.SecretKeys;
 
 /**
  * Redis names of the notifications module, all under {@code sf:notify:}. A user's stream and the
@@ -56,13 +54,7 @@ final class NotificationKeys {
 	 * never travel over pub/sub.
 	 */
 	static String fingerprint(String sessionId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SecretKeys.fingerprint(sessionId);
 	}
 
 }

@@ -12,7 +12,8 @@ import io.lettuce.core.protocol.ProtocolKeyword;
 
 /**
  * The {@code slowlog} and {@code latency} parts of one node. Slow-log arguments are cut to a maximum
- * length (values can be large, and are nobody's business beyond their first bytes).
+ * length (values can be large, and are nobody's business beyond their first bytes); secret keys and what
+ * follows them are redacted ({@link KeyRedaction}).
  */
 final class Diagnostics {
 
@@ -34,9 +35,16 @@ final class Diagnostics {
 
 	private final int argumentLength;
 
+	private final KeyRedaction redaction;
+
 	Diagnostics(int entries, int argumentLength) {
+		this(entries, argumentLength, KeyRedaction.defaults());
+	}
+
+	Diagnostics(int entries, int argumentLength, KeyRedaction redaction) {
 		this.entries = entries;
 		this.argumentLength = argumentLength;
+		this.redaction = redaction;
 	}
 
 	/**
@@ -66,8 +74,13 @@ final class Diagnostics {
 			List<?> entry = (List<?>) raw;
 			List<String> command = new ArrayList<>();
 			List<?> arguments = (List<?>) entry.get(3);
+			List<String> shown = new ArrayList<>();
 			for (int i = 0; i < Math.min(arguments.size(), MAX_ARGUMENTS); i++) {
-				command.add(cut(text(arguments.get(i))));
+				shown.add(text(arguments.get(i)));
+			}
+			// Redacted before the cut, so a cut never leaves part of a secret.
+			for (String argument : redaction.command(shown)) {
+				command.add(cut(argument));
 			}
 			if (arguments.size() > MAX_ARGUMENTS) {
 				command.add("... (" + (arguments.size() - MAX_ARGUMENTS) + " more)");

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.storefront.config.CacheRedis;
+import dev.storefront.user.SecretKeys;
 
 /**
  * Wires the Redis monitoring for each Redis the app uses: {@code state} (the default connection factory)
@@ -33,11 +34,14 @@ class OpsConfiguration {
 	}
 
 	@Bean
-	RedisReports redisReports(RedisTargets targets, OpsProperties properties) {
+	RedisReports redisReports(RedisTargets targets, OpsProperties properties, SecretKeys secrets) {
+		List<String> redacted = new ArrayList<>(secrets.prefixes());
+		redacted.addAll(properties.redactedKeyPrefixes());
+		KeyRedaction redaction = new KeyRedaction(redacted);
 		return new RedisReports(targets.all(), new RedisNodes(properties.timeout()),
 				new KeySampler(properties.memorySampleKeys(), properties.scanCount()),
 				new BigKeys(properties.bigKeys(), properties.bigCollectionElements()),
-				new Diagnostics(properties.slowlogEntries(), properties.slowlogArgumentLength()));
+				new Diagnostics(properties.slowlogEntries(), properties.slowlogArgumentLength(), redaction), redaction);
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package dev.storefront.ops;
 
 import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,10 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slowlogEntries how many SLOWLOG entries are read per node
  * @param slowlogArgumentLength the longest a slow-log argument is shown; longer ones are cut
  * @param timeout the longest one node may take to answer one part
+ * @param redactedKeyPrefixes key prefixes after which every segment is a secret (a token, a user's secret),
+ * in addition to the session keys the {@code user} module names; the report shows a fingerprint in their place
  */
 @ConfigurationProperties("storefront.ops")
 record OpsProperties(@DefaultValue("10s") Duration infoInterval, @DefaultValue("10000") int memorySampleKeys,
 		@DefaultValue("500") int scanCount, @DefaultValue("20") int bigKeys,
 		@DefaultValue("10000") long bigCollectionElements, @DefaultValue("50") int slowlogEntries,
-		@DefaultValue("64") int slowlogArgumentLength, @DefaultValue("10s") Duration timeout) {
+		@DefaultValue("64") int slowlogArgumentLength, @DefaultValue("10s") Duration timeout,
+		@Nullable List<String> redactedKeyPrefixes) {
+
+	OpsProperties {
+		redactedKeyPrefixes = redactedKeyPrefixes == null ? List.of() : List.copyOf(redactedKeyPrefixes);
+	}
+
 }

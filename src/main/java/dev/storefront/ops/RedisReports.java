@@ -43,8 +43,16 @@ final class RedisReports {
 
 	private final Diagnostics diagnostics;
 
+	private final KeyRedaction redaction;
+
 	RedisReports(List<RedisTarget> targets, RedisNodes nodes, KeySampler sampler, BigKeys bigKeys,
 			Diagnostics diagnostics) {
+		this(targets, nodes, sampler, bigKeys, diagnostics, KeyRedaction.defaults());
+	}
+
+	RedisReports(List<RedisTarget> targets, RedisNodes nodes, KeySampler sampler, BigKeys bigKeys,
+			Diagnostics diagnostics, KeyRedaction redaction) {
+		this.redaction = redaction;
 		this.targets = targets;
 		this.nodes = nodes;
 		this.sampler = sampler;
@@ -92,8 +100,22 @@ final class RedisReports {
 	private Map<String, RedisNodes.Outcome<BigKeys.NodeKeys>> sampleKeys(RedisTarget target, boolean collections) {
 		return nodes.each(target, RedisNodes.Scope.MASTERS, node -> {
 			KeySampler.Sample sample = sampler.sample(node);
-			return new BigKeys.NodeKeys(sample, collections ? bigKeys.collections(node, sample) : List.of());
+			return redacted(new BigKeys.NodeKeys(sample, collections ? bigKeys.collections(node, sample) : List.of()));
 		});
+	}
+
+	// Past this point the keys are only shown, never sent to Redis: every part that shows keys gets them redacted.
+	private BigKeys.NodeKeys redacted(BigKeys.NodeKeys keys) {
+		KeySampler.Sample sample = keys.sample();
+		List<KeySampler.Key> shown = sample.sample()
+			.stream()
+			.map(key -> new KeySampler.Key(redaction.key(key.key()), key.bytes(), key.type()))
+			.toList();
+		List<BigKeys.BigCollection> collections = keys.collections()
+			.stream()
+			.map(c -> new BigKeys.BigCollection(c.node(), redaction.key(c.key()), c.type(), c.elements(), c.encoding()))
+			.toList();
+		return new BigKeys.NodeKeys(new KeySampler.Sample(sample.dbsize(), shown, sample.complete()), collections);
 	}
 
 	private static MemoryReport memory(Map<String, RedisNodes.Outcome<BigKeys.NodeKeys>> keys) {

@@ -22,7 +22,7 @@ import dev.storefront.ratelimit.RateLimitProperties.FailureMode;
  */
 record CompiledPolicy(String name, List<PathPattern> paths, Set<String> methods, Audience audience,
 		Function<RequestFacts, Optional<String>> subject, boolean needsBody, Limiter limiter, FailureMode onFailure,
-		CircuitBreaker breaker) {
+		CircuitBreaker breaker, Set<Integer> countedStatuses) {
 
 	static CompiledPolicy of(String name, RateLimitProperties.Policy policy, Limiter limiter) {
 		return of(name, policy, limiter, CircuitBreaker.ofDefaults(breakerName(name)));
@@ -39,7 +39,17 @@ record CompiledPolicy(String name, List<PathPattern> paths, Set<String> methods,
 			.collect(Collectors.toUnmodifiableSet());
 		return new CompiledPolicy(name, paths, methods, policy.match().audience(),
 				Subjects.parse(policy.key(), policy.apiKeyHeader()), Subjects.needsBody(policy.key()), limiter,
-				policy.onRedisFailure(), breaker);
+				policy.onRedisFailure(), breaker, Set.copyOf(policy.countedStatuses()));
+	}
+
+	/** Whether a request counts only by its outcome, so it is given back unless its status is counted. */
+	boolean countsOutcomes() {
+		return !countedStatuses.isEmpty();
+	}
+
+	/** Whether a response with this status stays counted. */
+	boolean counts(int status) {
+		return countedStatuses.isEmpty() || countedStatuses.contains(status);
 	}
 
 	/** The policy's breaker in the shared registry: {@code ratelimit.<policy>}. */

@@ -2,6 +2,8 @@ package dev.storefront.ratelimit;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of asking one policy about one request.
  *
@@ -12,9 +14,11 @@ import java.util.List;
  * @param retryAfterMillis for a refusal, how long until a request could pass
  * @param quotas every limit of the policy, for the {@code RateLimit-Policy} header
  * @param nowMillis the time of the decision by the limiter's clock (Redis time for the scripts)
+ * @param receipt what identifies the counted request to {@link Limiter#giveBack} (the sliding log's
+ * member), or null when it cannot be given back
  */
 record Decision(boolean allowed, long limit, long remaining, long resetAtMillis, long retryAfterMillis,
-		List<Quota> quotas, long nowMillis) {
+		List<Quota> quotas, long nowMillis, @Nullable String receipt) {
 
 	/**
 	 * One limit of a policy: {@code limit} requests per {@code windowSeconds}.

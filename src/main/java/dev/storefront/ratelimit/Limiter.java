@@ -11,4 +11,13 @@ interface Limiter {
 	 */
 	Decision acquire(String subject);
 
+	/**
+	 * Takes back the request an allowed {@code decision} counted, for policies that count only some outcomes
+	 * ({@code counted-statuses}). Only the sliding log can.
+	 * @throws RuntimeException when Redis cannot be asked
+	 */
+	default void giveBack(String subject, Decision decision) {
+		throw new UnsupportedOperationException("Only a sliding log gives back a counted request");
+	}
+
 }

@@ -97,6 +97,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
 			forward = new CachedBodyRequest(request, body);
 		}
 		Map<String, Decision> decisions = new LinkedHashMap<>();
+		// Requests counted by policies that keep only some outcomes (failed logins): given back unless the
+		// response has a counted status. A request that never reaches the chain is given back at once.
+		List<Counted> provisional = new ArrayList<>(1);
 		for (CompiledPolicy policy : candidates) {
 			if (!policy.appliesTo(facts)) {
 				continue;
@@ -108,6 +111,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
 			Decision decision = decide(policy, subject.get());
 			if (decision == null) {
 				if (policy.onFailure() == FailureMode.DENY) {
+					giveBack(provisional, 0);
 					responses.unavailable(request, response, policy.name(), policy.retryAfter().toMillis());
 					return;
 				}
@@ -115,15 +119,54 @@ final class RateLimitFilter extends OncePerRequestFilter {
 			}
 			decisions.put(policy.name(), decision);
 			if (!decision.allowed()) {
+				giveBack(provisional, 0);
 				metrics.rejected(policy.name());
 				responses.headers(response, decisions);
 				responses.tooManyRequests(request, response, policy.name(), decision);
 				return;
 			}
 			metrics.allowed(policy.name());
+			if (policy.countsOutcomes()) {
+				provisional.add(new Counted(policy, subject.get(), decision));
+			}
 		}
 		responses.headers(response, decisions);
-		chain.doFilter(forward, response);
+		if (provisional.isEmpty()) {
+			chain.doFilter(forward, response);
+			return;
+		}
+		int status = 0;
+		try {
+			chain.doFilter(forward, response);
+			status = response.getStatus();
+		}
+		finally {
+			// An exception is not an outcome any policy counts (status 0).
+			giveBack(provisional, status);
+		}
+	}
+
+	/** Gives back every provisionally counted request whose policy does not count this status. */
+	private void giveBack(List<Counted> provisional, int status) {
+		for (Counted counted : provisional) {
+			CompiledPolicy policy = counted.policy();
+			if (status != 0 && policy.counts(status)) {
+				continue;
+			}
+			try {
+				policy.limiter().giveBack(counted.subject(), counted.decision());
+			}
+			catch (RuntimeException ex) {
+				// The request stays counted until the window passes: the policy errs towards refusing.
+				metrics.error(policy.name());
+				failures.failed(policy.name(), false, ex);
+			}
+		}
+		provisional.clear();
+	}
+
+	/** A request a policy counted, pending the outcome that decides whether it stays counted. */
+	private record Counted(CompiledPolicy policy, String subject, Decision decision) {
 	}
 
 	/** The decision, or null when Redis could not be asked (counted and logged, at most once a minute). */

@@ -1,9 +1,6 @@
 package dev.storefront.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import dev.storefront.user.SecretKeys;
 
 /**
  * Names every Redis key of this module: {@code sf:rl:<algorithm>:<policy>:<subject>}. Each algorithm
@@ -29,15 +26,9 @@ final class RateLimitKeys {
 		return PREFIX + "sl:" + policy + ":" + subject;
 	}
 
-	/** A short, stable digest for subjects that must not appear in clear text. */
+	/** A short, stable digest for subjects that must not appear in clear text: the one fingerprint of secrets. */
 	static String hashed(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SecretKeys.fingerprint(value);
 	}
 
 }

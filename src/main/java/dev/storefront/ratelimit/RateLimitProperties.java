@@ -66,16 +66,23 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
 	 * Redis at most this often (or after {@code syncMaxTokens}); trades accuracy for round trips
 	 * @param syncMaxTokens tokens an instance may consume between synchronisations; 0 means a tenth of the
 	 * smallest capacity
+	 * @param countedStatuses sliding log only: when set, a request counts against the policy only if its
+	 * response has one of these statuses (e.g. {@code 401} for failed logins). The request is counted while
+	 * it runs, so parallel requests cannot overshoot, and given back afterwards when its status is another
 	 */
 	public record Policy(@DefaultValue("true") boolean enabled, @DefaultValue Match match,
 			@DefaultValue("user-or-ip") String key, @DefaultValue("X-API-Key") String apiKeyHeader,
 			@DefaultValue("token-bucket") Algorithm algorithm, @Nullable List<Bandwidth> bandwidths,
 			@DefaultValue("60") long limit, @DefaultValue("1m") Duration window,
 			@DefaultValue("allow") FailureMode onRedisFailure, @Nullable Duration syncEvery,
-			@DefaultValue("0") long syncMaxTokens) {
+			@DefaultValue("0") long syncMaxTokens, @Nullable List<Integer> countedStatuses) {
 
 		public Policy {
 			bandwidths = bandwidths == null ? List.of() : List.copyOf(bandwidths);
+			countedStatuses = countedStatuses == null ? List.of() : List.copyOf(countedStatuses);
+			if (!countedStatuses.isEmpty() && algorithm != Algorithm.SLIDING_LOG) {
+				throw new IllegalArgumentException("counted-statuses needs algorithm sliding-log");
+			}
 		}
 
 	}

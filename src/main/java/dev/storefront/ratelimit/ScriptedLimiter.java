@@ -47,10 +47,12 @@ final class ScriptedLimiter implements Limiter {
 	@Override
 	public Decision acquire(String subject) {
 		List<?> result;
+		String member = null;
 		if (slidingLog) {
 			// The member only has to be unique; its score (the time) comes from Redis.
+			member = UUID.randomUUID().toString();
 			result = redis.execute(script, List.of(RateLimitKeys.slidingLog(policy, subject)), String.valueOf(limit),
-					String.valueOf(windowMillis), UUID.randomUUID().toString());
+					String.valueOf(windowMillis), member);
 		}
 		else {
 			result = redis.execute(script, List.of(RateLimitKeys.fixedWindow(policy, subject)), String.valueOf(limit),
@@ -64,7 +66,16 @@ final class ScriptedLimiter implements Limiter {
 		long resetAt = number(result.get(2));
 		long now = number(result.get(3));
 		return new Decision(allowed, limit, remaining, resetAt, allowed ? 0 : Math.max(0, resetAt - now), quotas,
-				now);
+				now, allowed ? member : null);
+	}
+
+	/** Removes the request's own member from the log: one ZREM on the policy's one key. */
+	@Override
+	public void giveBack(String subject, Decision decision) {
+		if (!slidingLog || decision.receipt() == null) {
+			throw new UnsupportedOperationException("Only a sliding log gives back a counted request");
+		}
+		redis.opsForZSet().remove(RateLimitKeys.slidingLog(policy, subject), decision.receipt());
 	}
 
 	private static long number(Object value) {

@@ -81,7 +81,7 @@ final class TokenBucketLimiter implements Limiter {
 		long now = clock.millis();
 		long resetAt = now + TimeUnit.NANOSECONDS.toMillis(probe.getNanosToWaitForReset());
 		long retryAfter = probe.isConsumed() ? 0 : TimeUnit.NANOSECONDS.toMillis(probe.getNanosToWaitForRefill());
-		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), resetAt, retryAfter, quotas, now);
+		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), resetAt, retryAfter, quotas, now, null);
 	}
 
 	private BucketProxy bucket(String key) {

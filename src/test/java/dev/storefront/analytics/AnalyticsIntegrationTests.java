@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.storefront.support.Api;
@@ -98,6 +102,42 @@ class AnalyticsIntegrationTests {
 		assertThat(redis.hasKey("sf:an:best-week:order:" + regretted)).isFalse();
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
 			.until(() -> Double.valueOf(2.0).equals(redis.opsForZSet().score(key, String.valueOf(product))));
+	}
+
+	@Test
+	void theSameConfirmationHandledTwiceByTheGroupCountsOnce() {
+		long product = catalog.product("1.00", 100);
+		Api.Session buyer = api.newUser();
+		long order = place(buyer, Map.of(product, 3));
+		pay(buyer, order);
+		IsoWeek week = IsoWeek.of(LocalDate.now(ZoneOffset.UTC));
+		String key = "sf:an:best:" + week;
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(redis.opsForZSet().score(key, String.valueOf(product))).isEqualTo(3.0));
+		String counted = "{sf:an:best:" + week + "}:counted:" + order;
+		assertThat(redis.getExpire(counted, TimeUnit.DAYS)).isBetween(111L, 112L);
+
+		// The group hands the same entry over again, as after its "processing" marker lapsed.
+		MapRecord<String, Object, Object> confirmed = redis.opsForStream()
+			.reverseRange("sf:events", Range.unbounded(), Limit.limit().count(500))
+			.stream()
+			.filter(r -> "OrderConfirmed".equals(r.getValue().get("type"))
+					&& String.valueOf(order).equals(r.getValue().get("aggregateId")))
+			.findFirst()
+			.orElseThrow();
+		String handled = "sf:events:handled:analytics:" + confirmed.getValue().get("eventId");
+		assertThat(redis.opsForValue().get(handled)).isEqualTo("done");
+		redis.delete(handled);
+		redis.opsForStream().add(StreamRecords.newRecord().in("sf:events").ofMap(confirmed.getValue()));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(redis.opsForValue().get(handled)));
+		assertThat(redis.opsForZSet().score(key, String.valueOf(product))).isEqualTo(3.0);
+
+		// A cancellation delivered twice takes the units off once.
+		cancel(buyer, order);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(redis.opsForZSet().score(key, String.valueOf(product))).isNull());
+		assertThat(redis.hasKey(counted)).isFalse();
 	}
 
 	@Test

@@ -105,6 +105,28 @@ class StreamAdminIntegrationTests {
 	}
 
 	@Test
+	void idsOutOfRangeOrMalformedAreA400ProblemOnEveryEndpointNeverA500() {
+		for (String id : List.of("18446744073709551615-0", "1-9223372036854775807", "9223372036854775807-0",
+				"1-18446744073709551615", "99999999999999999999-0", "abc", "-1-0", "+1-0", "1-", "-", "1--1")) {
+			for (Api.Response bad : List.of(
+					api.get("/api/admin/streams/events?after=" + id).as(admin).send(),
+					api.get("/api/admin/streams/events?reverse=true&after=" + id).as(admin).send(),
+					api.post("/api/admin/streams/dlq/" + id + "/replay", null).as(admin).send(),
+					api.delete("/api/admin/streams/dlq/" + id).as(admin).send())) {
+				assertThat(bad.status()).as(id).isEqualTo(400);
+				assertThat(bad.header("Content-Type").orElseThrow()).as(id).startsWith("application/problem+json");
+				assertThat(bad.json().get("type").asString()).as(id).endsWith("/invalid-stream-id");
+			}
+		}
+		// The largest accepted id is a cursor like any other.
+		String largest = (Long.MAX_VALUE - 1) + "-" + (Long.MAX_VALUE - 1);
+		assertThat(api.get("/api/admin/streams/events?after=" + largest).as(admin).send().expect(200).json()
+			.get("entries").isEmpty()).isTrue();
+		api.get("/api/admin/streams/events?reverse=true&count=1&after=" + largest).as(admin).send().expect(200);
+		api.get("/api/admin/streams/events?reverse=true&after=0-0").as(admin).send().expect(200);
+	}
+
+	@Test
 	void aDeadLetterCanBeListedReplayedOntoTheStreamAndDeleted() {
 		StreamProbe.Probe event = StreamProbe.Probe.of("replay");
 		Map<String, String> fields = StreamEntries.encode(event, json);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.storefront.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -121,6 +122,29 @@ class QueueIntegrationTests extends QueueTestSupport {
 	}
 
 	@Test
+	void refusesCustomJobIdsThatArePlainNumbersWithA400ProblemAndWritesNothing() {
+		for (String id : List.of("1", "42", "007", "-3", "+5")) {
+			assertThatThrownBy(() -> queues.add(queue, "mail", "{}", JobOptions.id(id))).as(id)
+				.isInstanceOfSatisfying(NumericJobId.class, ex -> {
+					assertThat(ex.getStatusCode().value()).isEqualTo(400);
+					assertThat(ex.getBody().getType().toString()).endsWith("/numeric-job-id");
+				});
+			assertThat(redis.hasKey(JobKeys.job(queue, id))).as(id).isFalse();
+		}
+		// One numeric id refuses the whole bulk, before anything is written.
+		assertThatThrownBy(() -> queues.addBulkIds(queue, List.of(new Queues.NewJob("a", "{}", JobOptions.id("mail:1")),
+				new Queues.NewJob("b", "{}", JobOptions.id("2"))))).isInstanceOf(NumericJobId.class);
+		assertThat(redis.hasKey(JobKeys.job(queue, "mail:1"))).isFalse();
+
+		// A generated id is a number; a custom id with a prefix never collides with it.
+		Job generated = queues.add(queue, "mail", "{\"n\":1}", JobOptions.defaults());
+		Job custom = queues.add(queue, "mail", "{\"n\":2}", JobOptions.id("mail:" + generated.id()));
+		assertThat(generated.id()).matches("[0-9]+");
+		assertThat(custom.id()).isEqualTo("mail:" + generated.id());
+		assertThat(redis.opsForList().size(JobKeys.set(queue, "wait"))).isEqualTo(2);
+	}
+
+	@Test
 	void neverRunsMoreJobsAtOnceThanTheConcurrency() {
 		AtomicInteger current = new AtomicInteger();
 		AtomicInteger highest = new AtomicInteger();
@@ -152,6 +176,40 @@ class QueueIntegrationTests extends QueueTestSupport {
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> job(added.id()).state() == JobState.FAILED);
 		assertThat(job(added.id()).failedReason()).contains("timed out after 300 ms");
+	}
+
+	@Test
+	void anAttemptThatIgnoresItsTimeoutLosesItsLeaseAndSlotAndTheJobRunsAgain() {
+		AtomicBoolean released = new AtomicBoolean();
+		AtomicInteger attempts = new AtomicInteger();
+		List<String> completed = new CopyOnWriteArrayList<>();
+		start(handler(job -> {
+			if (job.name().equals("stuck") && attempts.incrementAndGet() == 1) {
+				// Ignores interruption: parks again until the test ends.
+				while (!released.get()) {
+					LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+				}
+				return "late";
+			}
+			completed.add(job.name());
+			return "ok";
+		}), settings(1).withLease(Duration.ofSeconds(1)).withTimeout(Duration.ofMillis(300)));
+		try {
+			Job stuck = queues.add(queue, "stuck", "{}", JobOptions.defaults());
+			await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() == 1);
+			Job next = queues.add(queue, "next", "{}", JobOptions.defaults());
+
+			// The one slot is free again although the first attempt still runs.
+			await().atMost(Duration.ofSeconds(5)).until(() -> job(next.id()).state() == JobState.COMPLETED);
+			// Its lease was not renewed: it stalled, went back to waiting and ran again.
+			await().atMost(Duration.ofSeconds(10)).until(() -> job(stuck.id()).state() == JobState.COMPLETED);
+			assertThat(completed).containsExactlyInAnyOrder("next", "stuck");
+			assertThat(redis.opsForHash().get(JobKeys.job(queue, stuck.id()), "stalledCount")).isEqualTo("1");
+			assertThat(job(stuck.id()).result()).isEqualTo("\"ok\"");
+		}
+		finally {
+			released.set(true);
+		}
 	}
 
 	@Test

@@ -138,6 +138,34 @@ class RedisEndpointIntegrationTests {
 	}
 
 	@Test
+	void sessionIdsNeverAppearInTheReportOnlyTheirFingerprints() {
+		Api.Session user = api.newUser();
+		String sessionId = user.token();
+		String sessionKey = "sf:session:sessions:" + sessionId;
+		assertThat(redis.hasKey(sessionKey)).isTrue();
+		// Every command logged: the session read by this request lands in the slow log.
+		slowlogEverything(() -> api.get("/api/users/me").as(user).send().expect(200));
+		// The largest session, so it is the largest key of its pattern and among the largest keys.
+		redis.opsForHash().put(sessionKey, "opstest-padding", "p".repeat(2_000_000));
+		try {
+			String report = api.get("/actuator/redis").as(admin).send().expect(200).body();
+
+			String shown = "sf:session:sessions:#" + dev.storefront.user.SecretKeys.fingerprint(sessionId);
+			assertThat(report).doesNotContain(sessionId)
+				.doesNotContainPattern("sf:session:(sessions:(expires:)?|index:[^\"]*)[0-9a-f]{8}-[0-9a-f]{4}-")
+				.contains(shown);
+			JsonNode state = api.get("/actuator/redis").as(admin).send().expect(200).json().get("state");
+			assertThat(pattern(state.get("memory"), "sf:session:sessions:*").get("largestKey").asString()).isEqualTo(shown);
+			assertThat(state.get("bigkeys").get("largest").findValuesAsString("key")).contains(shown);
+			assertThat(state.get("slowlog").get(node).findValues("command").stream().map(JsonNode::toString))
+				.anySatisfy(command -> assertThat(command).contains(shown));
+		}
+		finally {
+			redis.opsForHash().delete(sessionKey, "opstest-padding");
+		}
+	}
+
+	@Test
 	void latencyAnswersPerNode() {
 		JsonNode latency = api.get("/actuator/redis/latency").as(admin).send().expect(200).json().get("state");
 
@@ -161,6 +189,22 @@ class RedisEndpointIntegrationTests {
 				.contains("storefront_redis_evicted_keys_total{")
 				.contains("storefront_redis_replication_lag_bytes{");
 		});
+	}
+
+	private void slowlogEverything(Runnable commands) {
+		redis.execute((RedisCallback<Void>) connection -> {
+			connection.serverCommands().setConfig("slowlog-log-slower-than", "0");
+			return null;
+		});
+		try {
+			commands.run();
+		}
+		finally {
+			redis.execute((RedisCallback<Void>) connection -> {
+				connection.serverCommands().setConfig("slowlog-log-slower-than", "10000");
+				return null;
+			});
+		}
 	}
 
 	private static JsonNode pattern(JsonNode memory, String pattern) {

@@ -27,7 +27,9 @@ class RateLimitPropertiesTests {
 
 		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.trustedProxies()).isEmpty();
-		assertThat(defaults.policies()).containsOnlyKeys("login", "login-account", "orders", "anonymous", "authenticated");
+		assertThat(defaults.policies()).containsOnlyKeys("login-failures", "login", "login-account", "orders", "anonymous",
+				"authenticated");
+		assertThat(defaults.policies().keySet()).first().isEqualTo("login-failures");
 		assertThat(defaults.ipv4PrefixLength()).isEqualTo(32);
 		assertThat(defaults.ipv6PrefixLength()).isEqualTo(64);
 
@@ -62,6 +64,25 @@ class RateLimitPropertiesTests {
 		assertThat(loginAccount.limit()).isEqualTo(20);
 		assertThat(loginAccount.window()).isEqualTo(Duration.ofHours(1));
 		assertThat(loginAccount.onRedisFailure()).isEqualTo(FailureMode.DENY);
+
+		var loginFailures = defaults.policies().get("login-failures");
+		assertThat(loginFailures.key()).isEqualTo("ip");
+		assertThat(loginFailures.algorithm()).isEqualTo(Algorithm.SLIDING_LOG);
+		assertThat(loginFailures.limit()).isEqualTo(30);
+		assertThat(loginFailures.window()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(loginFailures.countedStatuses()).containsExactly(401);
+		assertThat(loginFailures.onRedisFailure()).isEqualTo(FailureMode.DENY);
+	}
+
+	@Test
+	void countedStatusesNeedASlidingLog() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(Map.of(
+					"storefront.ratelimit.policies.bad.counted-statuses[0]", "401",
+					"storefront.ratelimit.policies.bad.algorithm", "fixed-window")))
+				.bindOrCreate("storefront.ratelimit", RateLimitProperties.class))
+			.rootCause()
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("sliding-log");
 	}
 
 	@Test
