@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -63,6 +64,9 @@ class SessionStoreOutageIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	Api api;
 
 	@AfterAll
@@ -87,6 +91,11 @@ class SessionStoreOutageIntegrationTests {
 		assertThat(api.get("/api/products/" + product).as(user).send().expect(200).header("Storefront-Degraded"))
 			.isEmpty();
 
+		// The database-fallback claim needs a known count: wait until the views so far are flushed to
+		// PostgreSQL (nothing pending in Redis), then the outage must answer exactly that count.
+		long flushedViews = await().atMost(Duration.ofSeconds(60))
+			.until(() -> persistedViews(product), views -> views > 0 && views == statsViews(product));
+
 		redis.stop();
 		try {
 			api.get("/actuator/health/readiness").send().expect(200);
@@ -105,8 +114,7 @@ class SessionStoreOutageIntegrationTests {
 			assertThat(byCookie.header("Storefront-Degraded")).contains("session");
 			assertThat(api.get("/api/products?size=5").send().expect(200).header("Storefront-Degraded")).isEmpty();
 			// Stats fall back to the database count; a bad range is still the caller's error.
-			assertThat(api.get("/api/products/" + product + "/stats").send().expect(200).json().get("views").asLong())
-				.isGreaterThanOrEqualTo(0);
+			assertThat(statsViews(product)).isEqualTo(flushedViews);
 			api.get("/api/products/" + product + "/stats?from=2026-01-02&to=2026-01-01").send().expect(400);
 
 			Response me = timed(() -> api.get("/api/users/me").as(user).send());
@@ -115,6 +123,16 @@ class SessionStoreOutageIntegrationTests {
 			assertThat(me.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
 			assertThat(me.json().get("type").asString()).endsWith("/session-store-unavailable");
 			assertThat(me.header("Storefront-Degraded")).contains("session");
+
+			// The cart lives in the stopped Redis: a clear 503 problem, quickly, never a hang or a 500.
+			for (Supplier<Response> cart : List.<Supplier<Response>>of(
+					() -> api.put("/api/cart/items/" + product, Map.of("quantity", 1)).as(user).send(),
+					() -> api.get("/api/cart").as(user).send())) {
+				Response refused = timed(cart);
+				assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+				assertThat(refused.header("Retry-After")).isPresent();
+				assertThat(refused.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+			}
 
 			Response login = api.post("/api/auth/login",
 					Map.of("email", "admin@storefront.test", "password", "admin-password-for-tests")).send();
@@ -212,6 +230,14 @@ class SessionStoreOutageIntegrationTests {
 		Response response = request.get();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as(response.toString()).isLessThan(COMMAND_TIMEOUT);
 		return response;
+	}
+
+	private long statsViews(long product) {
+		return api.get("/api/products/" + product + "/stats").send().expect(200).json().get("views").asLong();
+	}
+
+	private long persistedViews(long product) {
+		return jdbc.queryForObject("select view_count from products where id = ?", Long.class, product);
 	}
 
 	private double degradedGauge() {

@@ -238,8 +238,13 @@ class CartIntegrationTests {
 		redis.delete("sf:cart:" + user);
 	}
 
+	/**
+	 * The cart's own mapping of an outage: {@link CartUnavailable}, a 503, without waiting out retries. The
+	 * HTTP answer with Redis stopped (503 problem+json with {@code Retry-After}) is checked over HTTP in
+	 * {@code SessionStoreOutageIntegrationTests}, which has a Redis of its own to stop.
+	 */
 	@Test
-	void aRedisOutageIsA503NotAHang() {
+	void cartsMapARedisOutageToCartUnavailableWithoutHanging() {
 		try (EmbeddedRedis own = EmbeddedRedis.start()) {
 			LettuceConnectionFactory factory = own.connectionFactory(Duration.ofMillis(500));
 			try {
