@@ -31,16 +31,19 @@ record JobsProperties(@DefaultValue("true") boolean workersEnabled, @DefaultValu
 	 *
 	 * @param attempts how many times a job runs before it is failed
 	 * @param backoff the wait between attempts
+	 * @param maxBackoff the longest wait between two attempts of any job of the queue, whatever its
+	 * backoff (0 = no ceiling): an exponential backoff grows to it and stays there, so many attempts
+	 * span a long outage without leaving hours between two of them
 	 * @param removeOnComplete retention of completed jobs
 	 * @param removeOnFail retention of failed jobs
 	 * @param worker the worker of this queue on this instance
 	 */
 	record QueueSettings(@DefaultValue("1") int attempts, @DefaultValue Backoff backoff,
-			@DefaultValue KeepJobs removeOnComplete,
+			@DefaultValue("0s") Duration maxBackoff, @DefaultValue KeepJobs removeOnComplete,
 			@DefaultValue KeepJobs removeOnFail, @DefaultValue WorkerSettings worker) {
 
 		static final QueueSettings DEFAULTS = new QueueSettings(1, new Backoff(Backoff.Type.NONE, Duration.ofSeconds(1), 0),
-				new KeepJobs(1000, Duration.ofDays(1)), new KeepJobs(10000, Duration.ofDays(7)), WorkerSettings.DEFAULTS);
+				Duration.ZERO, new KeepJobs(1000, Duration.ofDays(1)), new KeepJobs(10000, Duration.ofDays(7)), WorkerSettings.DEFAULTS);
 
 	}
 
