@@ -35,11 +35,23 @@ public record Backoff(@DefaultValue("none") Type type, @DefaultValue("1s") Durat
 
 	/** The delay before attempt {@code attempt + 1}, after {@code attempt} (1-based) failed. */
 	static long delayMillis(Type type, long baseMillis, double jitter, int attempt, RandomGenerator random) {
+		return delayMillis(type, baseMillis, jitter, attempt, 0, random);
+	}
+
+	/**
+	 * The delay before attempt {@code attempt + 1}, at most {@code maxMillis} (0 = no ceiling); the
+	 * jitter applies to the capped delay, so retries of many jobs at the ceiling still spread out.
+	 */
+	static long delayMillis(Type type, long baseMillis, double jitter, int attempt, long maxMillis,
+			RandomGenerator random) {
 		long delay = switch (type) {
 			case NONE -> 0;
 			case FIXED -> baseMillis;
 			case EXPONENTIAL -> baseMillis * (1L << Math.min(attempt - 1, 30));
 		};
+		if (maxMillis > 0) {
+			delay = Math.min(delay, maxMillis);
+		}
 		return jitter == 0 ? delay : Math.round(delay * (1 - jitter * random.nextDouble()));
 	}
 

@@ -28,7 +28,10 @@ final class JobRunner {
 
 	private final JsonMapper json;
 
-	JobRunner(JobHandler handler, JobLeases leases, JobMetrics metrics, JsonMapper json) {
+	private final long maxBackoffMillis;
+
+	JobRunner(JobHandler handler, JobLeases leases, JobMetrics metrics, JsonMapper json, Duration maxBackoff) {
+		this.maxBackoffMillis = maxBackoff.toMillis();
 		this.handler = handler;
 		this.leases = leases;
 		this.metrics = metrics;
@@ -81,7 +84,7 @@ final class JobRunner {
 			boolean unrecoverable = failure instanceof UnrecoverableJobException;
 			long delay = unrecoverable ? -1
 					: Backoff.delayMillis(job.backoffType(), job.backoffDelay(), job.backoffJitter(), job.attemptsMade() + 1,
-							ThreadLocalRandom.current());
+							maxBackoffMillis, ThreadLocalRandom.current());
 			String reason = reason(failure);
 			long outcome = leases.finish(job.queue(), job.id(), job.token(), false, reason, delay);
 			if (outcome == -1) {

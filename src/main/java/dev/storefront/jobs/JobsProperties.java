@@ -31,18 +31,21 @@ record JobsProperties(@DefaultValue("true") boolean workersEnabled, @DefaultValu
 	 *
 	 * @param attempts how many times a job runs before it is failed
 	 * @param backoff the wait between attempts
+	 * @param maxBackoff the longest wait between two attempts of any job of the queue, whatever its
+	 * backoff (0 = no ceiling): an exponential backoff grows to it and stays there, so many attempts
+	 * span a long outage without leaving hours between two of them
 	 * @param removeOnComplete retention of completed jobs (default 1000 jobs, 1 day)
 	 * @param removeOnFail retention of failed jobs (default 10000 jobs, 7 days: failures are what someone
 	 * looks at later)
 	 * @param worker the worker of this queue on this instance
 	 */
 	record QueueSettings(@DefaultValue("1") int attempts, @DefaultValue Backoff backoff,
-			@DefaultValue KeepJobs removeOnComplete,
+			@DefaultValue("0s") Duration maxBackoff, @DefaultValue KeepJobs removeOnComplete,
 			@DefaultValue FailedRetention removeOnFail, @DefaultValue WorkerSettings worker) {
 
 		/** A queue that is not configured at all: the same as one bound with no settings. */
 		static final QueueSettings DEFAULTS = new QueueSettings(1, new Backoff(Backoff.Type.NONE, Duration.ofSeconds(1), 0),
-				new KeepJobs(1000, Duration.ofDays(1)), new FailedRetention(10000, Duration.ofDays(7)),
+				Duration.ZERO, new KeepJobs(1000, Duration.ofDays(1)), new FailedRetention(10000, Duration.ofDays(7)),
 				WorkerSettings.DEFAULTS);
 
 		/** The retention of failed jobs, as job options carry it. */

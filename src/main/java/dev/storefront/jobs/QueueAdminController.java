@@ -53,7 +53,7 @@ class QueueAdminController {
 	@GetMapping("/queues/{queue}/jobs")
 	List<JobController.JobView> jobs(@PathVariable String queue, @RequestParam(defaultValue = "failed") String state,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return queues.jobs(queue, state(state), page, size).stream().map(JobController.JobView::of).toList();
+		return queues.jobs(queue, state(state), page, size).stream().map(job -> JobController.JobView.of(job, true)).toList();
 	}
 
 	@Operation(summary = "Retry every failed job of a queue")
@@ -97,7 +97,7 @@ class QueueAdminController {
 		if (!queues.retry(job.queue(), job.id())) {
 			throw new JobNotRetryable(id, job.state());
 		}
-		return JobController.JobView.of(queues.job(job.queue(), job.id()).orElseThrow(() -> new JobNotFound(id)));
+		return JobController.JobView.of(queues.job(job.queue(), job.id()).orElseThrow(() -> new JobNotFound(id)), true);
 	}
 
 	/** A state named by the caller: an unknown one is the caller's mistake (400), not a stored-data bug. */

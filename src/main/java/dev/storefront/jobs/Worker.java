@@ -76,7 +76,7 @@ final class Worker {
 		this.queue = queue;
 		this.settings = settings;
 		this.leases = leases;
-		this.runner = new JobRunner(handler, leases, metrics, json);
+		this.runner = new JobRunner(handler, leases, metrics, json, properties.queue(queue).maxBackoff());
 		this.wakeup = wakeups.of(queue);
 		this.metrics = metrics;
 		this.pollInterval = properties.pollInterval();

@@ -28,7 +28,7 @@ class MailComposer {
 	}
 
 	Mail compose(MailJob job, UserContacts.Contact to) {
-		String greeting = "Hello " + to.name() + ",";
+		String greeting = "Hello " + userText(to.name(), settings.maxNameLength()) + ",";
 		return switch (job.kind()) {
 			case WELCOME -> new Mail(to.email(), "Welcome to " + settings.shopName(),
 					greeting + "\n\nyour account is ready. Happy shopping!\n\n" + signature(),
@@ -45,7 +45,8 @@ class MailComposer {
 		StringBuilder text = new StringBuilder(greeting).append("\n\n").append(sentence).append("\n\n");
 		StringBuilder rows = new StringBuilder();
 		for (MailJob.Line line : job.lines()) {
-			String name = names.getOrDefault(line.productId(), "Product " + line.productId());
+			String name = userText(names.getOrDefault(line.productId(), "Product " + line.productId()),
+					settings.maxProductNameLength());
 			BigDecimal amount = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
 			text.append(String.format("%3d x %-40s %10s %s%n", line.quantity(), name, amount.toPlainString(), job.currency()));
 			rows.append("<tr><td>").append(line.quantity()).append("</td><td>").append(esc(name))
@@ -79,6 +80,22 @@ class MailComposer {
 
 	private static String esc(String value) {
 		return HtmlUtils.htmlEscape(value);
+	}
+
+	/**
+	 * Text someone typed (a user's name, a product name), made fit for a mail: control and format
+	 * characters (line breaks, bidi overrides) become spaces, runs of spaces one, and it is cut to
+	 * {@code max} characters with an ellipsis. The HTML part escapes it on top of that.
+	 */
+	static String userText(String value, int max) {
+		if (value == null) {
+			return "";
+		}
+		String flat = value.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").replaceAll("\\s+", " ").strip();
+		if (flat.codePointCount(0, flat.length()) <= max) {
+			return flat;
+		}
+		return flat.substring(0, flat.offsetByCodePoints(0, max - 1)).stripTrailing() + "\u2026";
 	}
 
 	/** A rendered mail. */

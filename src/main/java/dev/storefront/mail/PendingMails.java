@@ -32,12 +32,15 @@ class PendingMails implements SmartLifecycle {
 
 	private final Queues queues;
 
+	private final MailSettings settings;
+
 	private final boolean registryPresent;
 
 	private ScheduledExecutorService scheduler;
 
-	PendingMails(Queues queues, ListableBeanFactory beans) {
+	PendingMails(Queues queues, MailSettings settings, ListableBeanFactory beans) {
 		this.queues = queues;
+		this.settings = settings;
 		this.registryPresent = ClassUtils.isPresent(REGISTRY, getClass().getClassLoader())
 				&& beans.getBeanNamesForType(ClassUtils.resolveClassName(REGISTRY, getClass().getClassLoader())).length > 0;
 	}
@@ -57,7 +60,8 @@ class PendingMails implements SmartLifecycle {
 	private void flush() {
 		pending.forEach((id, mail) -> {
 			try {
-				MailTriggers.add(queues, mail);
+				MailTriggers.add(queues, mail.kind() == MailJob.Kind.WELCOME ? settings.welcomeQueue() : MailTriggers.QUEUE,
+						mail);
 				pending.remove(id);
 				log.info("Mail {} enqueued after Redis came back", id);
 			}

@@ -1,7 +1,11 @@
 package dev.storefront.mail;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import dev.storefront.jobs.JobState;
 import dev.storefront.jobs.Queues;
 import dev.storefront.jobs.TestQueues;
 import dev.storefront.support.EmbeddedRedis;
+import dev.storefront.user.UserRegistered;
 import dev.storefront.web.StoreFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +37,9 @@ class MailRedisDownIntegrationTests {
 
 	private final Queues queues = TestQueues.on(new StringRedisTemplate(factory));
 
-	private final PendingMails pending = new PendingMails(queues, new DefaultListableBeanFactory());
+	private final MailSettings settings = MailTestSettings.defaults();
+
+	private final PendingMails pending = new PendingMails(queues, settings, new DefaultListableBeanFactory());
 
 	@AfterEach
 	void tearDown() {
@@ -44,20 +51,22 @@ class MailRedisDownIntegrationTests {
 	@Test
 	void mailTriggeredWhileRedisIsDownIsEnqueuedOnceItReturns() {
 		pending.start();
-		MailTriggers triggers = new MailTriggers(queues, pending);
+		MailMetrics metrics = new MailMetrics(new SimpleMeterRegistry());
+		MailTriggers triggers = new MailTriggers(queues, pending, new MailBacklog(queues, settings, metrics), metrics,
+				settings);
 		MailJob mail = new MailJob(MailJob.Kind.WELCOME, 7, null, null, null, List.of());
 		server.stop();
 
-		Throwable failure = catchThrowable(() -> queues.add("email", "welcome", mail, null));
+		Throwable failure = catchThrowable(() -> queues.add("email-welcome", "welcome", mail, null));
 		assertThat(StoreFailures.isUnavailable(failure)).as("classified as 503, not 500: %s", failure).isTrue();
-		triggers.enqueue(mail);
+		triggers.on(new UserRegistered(UUID.randomUUID(), Instant.now(), 7, "seven@example.com", "Seven"));
 		assertThat(pending.size()).isEqualTo(1);
 
 		server.restart();
 		await().atMost(Duration.ofSeconds(20)).until(() -> pending.size() == 0);
-		assertThat(queues.job("email", "welcome:7").orElseThrow().state()).isEqualTo(JobState.WAITING);
+		assertThat(queues.job("email-welcome", "welcome:7").orElseThrow().state()).isEqualTo(JobState.WAITING);
 		triggers.enqueue(mail);
-		assertThat(queues.counts("email").get(JobState.WAITING)).isEqualTo(1);
+		assertThat(queues.counts("email-welcome").get(JobState.WAITING)).isEqualTo(1);
 	}
 
 }

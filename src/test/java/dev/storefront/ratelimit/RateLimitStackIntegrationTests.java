@@ -104,6 +104,24 @@ class RateLimitStackIntegrationTests {
 	}
 
 	@Test
+	void registrationPolicyAllowsFiveAccountsPerAddressInTenMinutes() throws Exception {
+		RateLimitProperties defaults = RateLimitStack.defaults();
+		String ip = randomIp();
+		try (RateLimitStack app = RateLimitStack.on(DevServices.redisUrl(), defaults)) {
+			for (int i = 0; i < 5; i++) {
+				assertThat(app.send(register(ip)).passed()).as("registration %d", i + 1).isTrue();
+			}
+
+			var blocked = app.send(register(ip));
+			assertThat(blocked.status()).isEqualTo(429);
+			assertThat(blocked.response().getContentType()).isEqualTo("application/problem+json");
+			assertThat(blocked.response().getContentAsString()).contains("\"policy\":\"register\"");
+			assertThat(Long.parseLong(blocked.header("Retry-After"))).isGreaterThan(60).isLessThanOrEqualTo(600);
+			assertThat(app.send(register(randomIp())).passed()).isTrue();
+		}
+	}
+
+	@Test
 	void spoofedForwardedForFromAnUntrustedPeerIsIgnored() {
 		Map<String, Object> settings = policy("byip", "fixed-window", 2, "1m", "allow", "/api/**");
 		settings.put("storefront.ratelimit.trusted-proxies[0]", "10.0.0.0/8");
@@ -204,6 +222,15 @@ class RateLimitStackIntegrationTests {
 		request.setRemoteAddr(peer);
 		request.setContentType("application/json");
 		request.setContent(body.getBytes(StandardCharsets.UTF_8));
+		return request;
+	}
+
+	private static MockHttpServletRequest register(String peer) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/register");
+		request.setRemoteAddr(peer);
+		request.setContentType("application/json");
+		request.setContent(("{\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":\"password123\",\"name\":\"N\"}")
+			.getBytes(StandardCharsets.UTF_8));
 		return request;
 	}
 
