@@ -27,8 +27,8 @@ class RateLimitPropertiesTests {
 
 		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.trustedProxies()).isEmpty();
-		assertThat(defaults.policies()).containsOnlyKeys("login-failures", "login", "login-account", "orders", "anonymous",
-				"authenticated");
+		assertThat(defaults.policies()).containsOnlyKeys("login-failures", "login", "login-account", "register", "orders",
+				"realtime-handshake", "anonymous", "authenticated");
 		assertThat(defaults.policies().keySet()).first().isEqualTo("login-failures");
 		assertThat(defaults.ipv4PrefixLength()).isEqualTo(32);
 		assertThat(defaults.ipv6PrefixLength()).isEqualTo(64);
