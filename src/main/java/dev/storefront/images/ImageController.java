@@ -28,8 +28,9 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.storefront.user.CurrentUser;
 
 /**
- * Upload ({@code POST /api/products/{id}/images}, ADMIN) and serving ({@code GET /api/images/...},
- * public). A variant's bytes never change once written, so they are served as immutable.
+ * Upload ({@code POST /api/products/{id}/images}, ADMIN) and serving: processed variants of live
+ * products to anyone ({@code GET /api/images/{id}/thumb|medium}), originals with their metadata to
+ * administrators only ({@code GET /api/images/{id}/original}). A variant's bytes never change once written, so they are served as immutable.
  */
 @Tag(name = "images")
 @RestController
@@ -64,7 +65,7 @@ class ImageController {
 	}
 
 	@ApiAccess(Audience.ANYONE)
-	@Operation(summary = "Get an image variant", description = "`variant`: `thumb`, `medium` or `original`. Immutable: cache it for a year; `If-None-Match` gives 304.")
+	@Operation(summary = "Get an image variant", description = "`variant`: `thumb` or `medium`, re-encoded without the upload's metadata. Only processed images of live products are served; a deleted product's images are 404. Immutable: cache it for a year; `If-None-Match` gives 304.")
 	@ApiResponse(responseCode = "200", description = "The image bytes", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "image/jpeg",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
 			headers = { @Header(name = "ETag", ref = "#/components/headers/ETag"),
@@ -74,18 +75,36 @@ class ImageController {
 	@GetMapping("/api/images/{imageId}/{variant}")
 	ResponseEntity<byte[]> serve(@PathVariable long imageId, @PathVariable String variant,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		if (!variant.equals("thumb") && !variant.equals("medium") && !variant.equals(ImageStore.ORIGINAL)) {
+		if (!variant.equals("thumb") && !variant.equals("medium")) {
 			throw new ImageProblems.ImageNotFound(imageId, variant);
 		}
 		String etag = "\"img-" + imageId + "-" + variant + "\"";
+		// Visibility is checked before a 304 too: a deleted product's image must stop answering.
 		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+			if (!store.isPublic(imageId, variant)) {
+				throw new ImageProblems.ImageNotFound(imageId, variant);
+			}
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMMUTABLE).build();
 		}
-		ImageStore.Stored stored = store.variant(imageId, variant)
+		ImageStore.Stored stored = store.publicVariant(imageId, variant)
 			.orElseThrow(() -> new ImageProblems.ImageNotFound(imageId, variant));
 		return ResponseEntity.ok()
 			.eTag(etag)
 			.cacheControl(IMMUTABLE)
+			.contentType(MediaType.parseMediaType(stored.contentType()))
+			.body(stored.bytes());
+	}
+
+	@ApiAccess(Audience.ADMIN)
+	@Operation(summary = "Get an uploaded original", description = "The bytes as uploaded, metadata (EXIF: location, camera, author) included, in any state of the image and of its product. Administrators only; never cached by shared caches.")
+	@ApiResponse(responseCode = "200", description = "The uploaded bytes", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "image/jpeg",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+	@GetMapping("/api/images/{imageId}/original")
+	ResponseEntity<byte[]> original(@PathVariable long imageId) {
+		ImageStore.Stored stored = store.original(imageId)
+			.orElseThrow(() -> new ImageProblems.ImageNotFound(imageId, ImageStore.ORIGINAL));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.parseMediaType(stored.contentType()))
 			.body(stored.bytes());
 	}

@@ -56,17 +56,39 @@ class ImageStore {
 		jdbc.sql("UPDATE product_images SET status = 'READY', processed_at = now() WHERE id = ?").param(imageId).update();
 	}
 
-	Optional<Stored> variant(long imageId, String variant) {
-		if (ORIGINAL.equals(variant)) {
-			return jdbc.sql("SELECT original_type, original FROM product_images WHERE id = ?")
-				.param(imageId)
-				.query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2)))
-				.optional();
-		}
-		return jdbc.sql("SELECT content_type, bytes FROM product_image_variants WHERE image_id = ? AND variant = ?")
+	/** The uploaded bytes as they came, EXIF included: for administrators only, whatever the image's state. */
+	Optional<Stored> original(long imageId) {
+		return jdbc.sql("SELECT original_type, original FROM product_images WHERE id = ?")
+			.param(imageId)
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2)))
+			.optional();
+	}
+
+	/**
+	 * A processed variant (re-encoded, no metadata) of an image whose product is live: what anyone may
+	 * see. Pending or failed images have no variants; a deleted product's images are not found.
+	 */
+	Optional<Stored> publicVariant(long imageId, String variant) {
+		return jdbc.sql("""
+				SELECT v.content_type, v.bytes FROM product_image_variants v
+				JOIN product_images i ON i.id = v.image_id
+				JOIN products p ON p.id = i.product_id AND p.deleted_at IS NULL
+				WHERE v.image_id = ? AND v.variant = ?""")
 			.params(imageId, variant)
 			.query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2)))
 			.optional();
+	}
+
+	/** {@link #publicVariant} exists, without loading its bytes (for a conditional request). */
+	boolean isPublic(long imageId, String variant) {
+		return jdbc.sql("""
+				SELECT count(*) FROM product_image_variants v
+				JOIN product_images i ON i.id = v.image_id
+				JOIN products p ON p.id = i.product_id AND p.deleted_at IS NULL
+				WHERE v.image_id = ? AND v.variant = ?""")
+			.params(imageId, variant)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	List<Long> readyImages(long productId) {

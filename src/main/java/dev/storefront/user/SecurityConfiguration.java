@@ -49,6 +49,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/categories", "/api/categories/**", "/api/products",
 					"/api/products/**")
 			.permitAll()
+			// Originals keep the upload's EXIF (location, camera, author): administrators only.
+			.requestMatchers(HttpMethod.GET, "/api/images/*/original").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/api/images/**").permitAll()
 			.requestMatchers("/api/categories/**", "/api/categories", "/api/products", "/api/products/**",
 					"/api/admin/**")

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
@@ -101,8 +102,50 @@ class ImageIntegrationTests {
 		assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(get("/api/images/" + imageId + "/thumb", etag).statusCode()).isEqualTo(304);
-		assertThat(get("/api/images/" + imageId + "/original", null).statusCode()).isEqualTo(200);
 		assertThat(get("/api/images/" + imageId + "/huge", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void originalsWithTheirMetadataAreForAdministratorsOnly() throws Exception {
+		long product = catalog.product("1.00", 1);
+		byte[] uploaded = png(40, 30);
+		JsonNode accepted = JSON.readTree(upload(product, "p.png", uploaded).body());
+		long imageId = accepted.get("imageId").asLong();
+		String original = "/api/images/" + imageId + "/original";
+
+		// Before processing too: the original exists from the upload on.
+		HttpResponse<byte[]> anonymous = get(original, null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+		assertThat(get(original, null, api.newUser()).statusCode()).isEqualTo(403);
+
+		HttpResponse<byte[]> forAdmin = get(original, null, admin);
+		assertThat(forAdmin.statusCode()).isEqualTo(200);
+		assertThat(forAdmin.body()).isEqualTo(uploaded);
+		assertThat(forAdmin.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+		awaitCompleted(accepted.get("jobId").asString());
+	}
+
+	@Test
+	void aDeletedProductsImagesAreNotFoundEvenForAConditionalRequest() throws Exception {
+		long product = catalog.product("1.00", 1);
+		JsonNode accepted = JSON.readTree(upload(product, "p.png", png(400, 300)).body());
+		awaitCompleted(accepted.get("jobId").asString());
+		long imageId = accepted.get("imageId").asLong();
+		String thumb = "/api/images/" + imageId + "/thumb";
+		String etag = get(thumb, null).headers().firstValue("ETag").orElseThrow();
+		assertThat(get(thumb, etag).statusCode()).isEqualTo(304);
+
+		api.delete("/api/products/" + product).as(admin).send().expect(204);
+
+		for (String variant : List.of("thumb", "medium")) {
+			HttpResponse<byte[]> gone = get("/api/images/" + imageId + "/" + variant, null);
+			assertThat(gone.statusCode()).as(variant).isEqualTo(404);
+			assertThat(gone.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+		}
+		assertThat(get(thumb, etag).statusCode()).isEqualTo(404);
+		// The administrator still reaches the upload, for support and audits.
+		assertThat(get("/api/images/" + imageId + "/original", null, admin).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -174,7 +217,14 @@ class ImageIntegrationTests {
 	}
 
 	private HttpResponse<byte[]> get(String path, String ifNoneMatch) throws Exception {
+		return get(path, ifNoneMatch, null);
+	}
+
+	private HttpResponse<byte[]> get(String path, String ifNoneMatch, Api.Session as) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+		if (as != null) {
+			request.header("X-Auth-Token", as.token());
+		}
 		if (ifNoneMatch != null) {
 			request.header("If-None-Match", ifNoneMatch);
 		}
