@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import dev.storefront.user.CurrentUser;
 
@@ -35,6 +36,9 @@ import dev.storefront.user.CurrentUser;
 @Tag(name = "images")
 @RestController
 class ImageController {
+
+	/** Bytes of an original read per query while it is streamed. */
+	private static final int ORIGINAL_CHUNK = 64 * 1024;
 
 	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
@@ -100,13 +104,15 @@ class ImageController {
 	@ApiResponse(responseCode = "200", description = "The uploaded bytes", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "image/jpeg",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@GetMapping("/api/images/{imageId}/original")
-	ResponseEntity<byte[]> original(@PathVariable long imageId) {
-		ImageStore.Stored stored = store.original(imageId)
+	ResponseEntity<StreamingResponseBody> original(@PathVariable long imageId) {
+		ImageStore.OriginalInfo original = store.originalInfo(imageId)
 			.orElseThrow(() -> new ImageProblems.ImageNotFound(imageId, ImageStore.ORIGINAL));
+		StreamingResponseBody body = out -> store.copyOriginal(imageId, original.length(), ORIGINAL_CHUNK, out);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.contentType(MediaType.parseMediaType(stored.contentType()))
-			.body(stored.bytes());
+			.contentType(MediaType.parseMediaType(original.contentType()))
+			.contentLength(original.length())
+			.body(body);
 	}
 
 }

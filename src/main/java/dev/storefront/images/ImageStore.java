@@ -1,5 +1,7 @@
 package dev.storefront.images;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,12 +58,27 @@ class ImageStore {
 		jdbc.sql("UPDATE product_images SET status = 'READY', processed_at = now() WHERE id = ?").param(imageId).update();
 	}
 
-	/** The uploaded bytes as they came, EXIF included: for administrators only, whatever the image's state. */
-	Optional<Stored> original(long imageId) {
-		return jdbc.sql("SELECT original_type, original FROM product_images WHERE id = ?")
+	/** An upload's type and size, without its bytes. */
+	Optional<OriginalInfo> originalInfo(long imageId) {
+		return jdbc.sql("SELECT original_type, octet_length(original) FROM product_images WHERE id = ?")
 			.param(imageId)
-			.query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2)))
+			.query((rs, n) -> new OriginalInfo(rs.getString(1), rs.getLong(2)))
 			.optional();
+	}
+
+	/**
+	 * Writes an upload to {@code out} in slices of {@code chunk} bytes, one query each, so a request holds
+	 * one slice on the heap, never the whole file (up to 5 MB); PostgreSQL reads the slice from TOAST.
+	 */
+	void copyOriginal(long imageId, long length, int chunk, OutputStream out) throws IOException {
+		for (long from = 1; from <= length; from += chunk) {
+			byte[] slice = jdbc.sql("SELECT substring(original FROM ?::int FOR ?::int) FROM product_images WHERE id = ?")
+				.params(from, chunk, imageId)
+				.query(byte[].class)
+				.optional()
+				.orElseThrow(() -> new IOException("image " + imageId + " was deleted while it was sent"));
+			out.write(slice);
+		}
 	}
 
 	/**
@@ -96,6 +113,10 @@ class ImageStore {
 			.param(productId)
 			.query(Long.class)
 			.list();
+	}
+
+	/** An upload's content type and length in bytes. */
+	record OriginalInfo(String contentType, long length) {
 	}
 
 	/** An uploaded image waiting for its variants. */

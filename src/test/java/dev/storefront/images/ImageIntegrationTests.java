@@ -108,7 +108,10 @@ class ImageIntegrationTests {
 	@Test
 	void originalsWithTheirMetadataAreForAdministratorsOnly() throws Exception {
 		long product = catalog.product("1.00", 1);
-		byte[] uploaded = png(40, 30);
+		// Noise does not compress: a file of several 64 KB slices, so the streamed copy is checked across
+		// slice boundaries.
+		byte[] uploaded = noisyPng(300, 300);
+		assertThat(uploaded.length).isGreaterThan(3 * 64 * 1024);
 		JsonNode accepted = JSON.readTree(upload(product, "p.png", uploaded).body());
 		long imageId = accepted.get("imageId").asLong();
 		String original = "/api/images/" + imageId + "/original";
@@ -122,6 +125,7 @@ class ImageIntegrationTests {
 		HttpResponse<byte[]> forAdmin = get(original, null, admin);
 		assertThat(forAdmin.statusCode()).isEqualTo(200);
 		assertThat(forAdmin.body()).isEqualTo(uploaded);
+		assertThat(forAdmin.headers().firstValueAsLong("Content-Length")).hasValue(uploaded.length);
 		assertThat(forAdmin.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
 		awaitCompleted(accepted.get("jobId").asString());
 	}
@@ -268,6 +272,19 @@ class ImageIntegrationTests {
 		g.dispose();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "jpeg", out);
+		return out.toByteArray();
+	}
+
+	static byte[] noisyPng(int width, int height) throws IOException {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		java.util.Random random = new java.util.Random(42);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				image.setRGB(x, y, random.nextInt(0x1000000));
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
 		return out.toByteArray();
 	}
 
