@@ -20,6 +20,12 @@ class MailMetrics {
 
 	MailMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		// Published at zero from the start: an alert on increase() and the dashboard need the series
+		// before the first failure, not after it.
+		for (MailJob.Kind kind : MailJob.Kind.values()) {
+			registry.counter("storefront.mail.failed", "kind", kind.reason);
+		}
+		registry.counter("storefront.mail.dropped", "kind", MailJob.Kind.WELCOME.reason);
 	}
 
 	void dropped(MailJob.Kind kind) {
