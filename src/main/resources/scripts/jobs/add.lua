@@ -1,5 +1,7 @@
 -- Adds jobs; a job whose id exists already is left as it is (dedupe by jobId).
--- KEYS[1] the queue's meta hash (routing only)
+-- KEYS[1..10] the queue's fixed keys (common.lua), then the hash key of each job that has a custom id, in
+--   the order of the jobs. A generated id is known only after INCR, so its hash key is derived: it is new,
+--   and INCR (a skipped number at worst) is the only write before it.
 -- ARGV[1] key prefix P, then 14 fields per job:
 --   id ('' = next number), name, data, delay ms, priority, attempts, backoff type, backoff delay ms,
 --   backoff jitter, owner ('' = none), keep completed count, keep completed age ms, keep failed count,
@@ -8,14 +10,19 @@
 local P = ARGV[1]
 local now = nowMs()
 local out = {}
+local declared = 11
 local i = 2
 while i <= #ARGV do
   local id = ARGV[i]
   local created = 0
+  local key
   if id == '' then
-    id = tostring(redis.call('INCR', P .. 'id'))
+    id = tostring(redis.call('INCR', Q.id))
+    key = jobKey(P, id)
+  else
+    key = KEYS[declared]
+    declared = declared + 1
   end
-  local key = jobKey(P, id)
   if redis.call('EXISTS', key) == 0 then
     local delay, priority = tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4])
     redis.call('HSET', key, 'name', ARGV[i + 1], 'data', ARGV[i + 2], 'ts', now, 'delay', delay,
@@ -23,10 +30,10 @@ while i <= #ARGV do
       'backoffJitter', ARGV[i + 8], 'owner', ARGV[i + 9], 'keepCount', ARGV[i + 10], 'keepAge', ARGV[i + 11],
       'failCount', ARGV[i + 12], 'failAge', ARGV[i + 13], 'attemptsMade', 0, 'stalledCount', 0, 'progress', 0)
     if delay > 0 then
-      redis.call('ZADD', P .. 'delayed', now + delay, id)
+      redis.call('ZADD', Q.delayed, now + delay, id)
       redis.call('HSET', key, 'state', 'delayed')
     else
-      enqueue(P, id, priority)
+      enqueue(key, id, priority)
     end
     created = 1
   end

@@ -1,5 +1,9 @@
 -- Promotes due delayed jobs, then takes up to N jobs (waiting first, then by priority) and leases them.
--- KEYS[1] the queue's meta hash
+-- KEYS[1..10] the queue's fixed keys (common.lua). The jobs' keys are derived: their ids come from delayed,
+--   wait and prioritized. Everything that can fail is read before the first write: each due job's hash, the
+--   paused flag, the limiter, and the hash of every job the loop below can pop (the last N of wait and the
+--   first N of prioritized; a promoted job was read as a due one). A due job is never removed from delayed
+--   without reaching wait or prioritized.
 -- ARGV[1] key prefix P, [2] the worker's id, [3] lease ms, [4] most jobs to take,
 --      [5] limiter max jobs per window (0 = no limiter), [6] limiter window ms
 -- Each lease gets a token of its own: <worker id>:<the job's lease count>. A token belongs to one attempt,
@@ -14,26 +18,44 @@ local worker, lease, max = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
 local limit, window = tonumber(ARGV[5]), tonumber(ARGV[6])
 local now = nowMs()
 
-local due = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', now, 'LIMIT', 0, 1000)
-for _, id in ipairs(due) do
-  redis.call('ZREM', P .. 'delayed', id)
-  enqueue(P, id, tonumber(redis.call('HGET', jobKey(P, id), 'priority')) or 0)
+-- Reads.
+local due = redis.call('ZRANGEBYSCORE', Q.delayed, '-inf', now, 'LIMIT', 0, 1000)
+local duePriority = {}
+for j, id in ipairs(due) do
+  duePriority[j] = tonumber(redis.call('HGET', jobKey(P, id), 'priority')) or 0
+end
+local paused = redis.call('HEXISTS', Q.meta, 'paused') == 1
+local used, ttl = 0, 0
+if limit > 0 then
+  used = tonumber(redis.call('GET', Q.limiter) or '0')
+  ttl = redis.call('PTTL', Q.limiter)
+end
+if max > 0 and not paused then
+  for _, id in ipairs(redis.call('LRANGE', Q.wait, -max, -1)) do
+    redis.call('EXISTS', jobKey(P, id))
+  end
+  for _, id in ipairs(redis.call('ZRANGE', Q.prioritized, 0, max - 1)) do
+    redis.call('EXISTS', jobKey(P, id))
+  end
 end
 
-if redis.call('HEXISTS', KEYS[1], 'paused') == 1 then
+-- Writes.
+for j, id in ipairs(due) do
+  redis.call('ZREM', Q.delayed, id)
+  enqueue(jobKey(P, id), id, duePriority[j])
+end
+
+if paused then
   return { -1 }
 end
 
-local limiterKey = P .. 'limiter'
 if limit > 0 then
-  local used = tonumber(redis.call('GET', limiterKey) or '0')
   if used >= limit then
-    local ttl = redis.call('PTTL', limiterKey)
     if ttl > 0 then
       return { -2, ttl }
     end
     used = 0
-    redis.call('DEL', limiterKey)
+    redis.call('DEL', Q.limiter)
   end
   max = math.min(max, limit - used)
 end
@@ -41,9 +63,9 @@ end
 local out = { 0 }
 local n = 0
 while n < max do
-  local id = redis.call('RPOP', P .. 'wait')
+  local id = redis.call('RPOP', Q.wait)
   if not id then
-    local top = redis.call('ZPOPMIN', P .. 'prioritized')
+    local top = redis.call('ZPOPMIN', Q.prioritized)
     if #top == 0 then break end
     id = top[1]
   end
@@ -51,7 +73,7 @@ while n < max do
   -- A removed job leaves its id behind in no structure but may race with RPOP; skip ids without a hash.
   if redis.call('EXISTS', key) == 1 then
     local token = worker .. ':' .. redis.call('HINCRBY', key, 'leases', 1)
-    redis.call('ZADD', P .. 'active', now + lease, id)
+    redis.call('ZADD', Q.active, now + lease, id)
     redis.call('HSET', key, 'state', 'active', 'token', token, 'processedOn', now)
     local f = redis.call('HMGET', key, 'name', 'data', 'attemptsMade', 'attempts', 'backoffType', 'backoffDelay',
       'backoffJitter', 'ts', 'owner')
@@ -63,13 +85,13 @@ while n < max do
 end
 
 if n > 0 then
-  if limit > 0 and redis.call('INCRBY', limiterKey, n) == n then
-    redis.call('PEXPIRE', limiterKey, window)
+  if limit > 0 and redis.call('INCRBY', Q.limiter, n) == n then
+    redis.call('PEXPIRE', Q.limiter, window)
   end
   out[1] = n
   return out
 end
-local next = redis.call('ZRANGE', P .. 'delayed', 0, 0, 'WITHSCORES')
+local next = redis.call('ZRANGE', Q.delayed, 0, 0, 'WITHSCORES')
 if #next == 0 then
   return { 0, -1 }
 end

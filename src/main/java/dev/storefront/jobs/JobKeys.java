@@ -1,5 +1,7 @@
 package dev.storefront.jobs;
 
+import java.util.List;
+
 /**
  * Redis names of the jobs module. Every key of one queue starts with {@code sf:q:{<queue>}:}: the
  * hash tag puts them all on one cluster slot, so each script can touch any of them atomically.
@@ -10,10 +12,19 @@ package dev.storefront.jobs;
  * <li>{@code meta} hash (paused flag), {@code limiter} window counter, {@code id} and {@code pc}
  * sequences, {@code workers} hash of live workers, and the pub/sub channel {@code events}</li>
  * </ul>
+ * Every jobs script receives the {@link #FIXED fixed keys} as {@code KEYS}, then the job and log keys of
+ * the jobs its caller names; it derives from the prefix only the keys of jobs whose ids it finds itself.
  */
 final class JobKeys {
 
 	static final String EVENTS_PATTERN = "sf:q:*:events";
+
+	/**
+	 * The fixed keys of a queue, in the order every jobs script receives them as {@code KEYS[1..n]}
+	 * ({@code common.lua} names them in the same order).
+	 */
+	static final List<String> FIXED = List.of("meta", "wait", "prioritized", "delayed", "active", "completed",
+			"failed", "pc", "id", "limiter");
 
 	private JobKeys() {
 	}
@@ -21,6 +32,11 @@ final class JobKeys {
 	/** The prefix every key of the queue starts with, e.g. {@code sf:q:{email}:}. */
 	static String prefix(String queue) {
 		return "sf:q:{" + queue + "}:";
+	}
+
+	/** The fixed keys of {@code queue}, in the order of {@link #FIXED}. */
+	static List<String> fixed(String queue) {
+		return FIXED.stream().map(name -> prefix(queue) + name).toList();
 	}
 
 	static String meta(String queue) {
@@ -33,6 +49,11 @@ final class JobKeys {
 
 	static String logs(String queue, String id) {
 		return prefix(queue) + "logs:" + id;
+	}
+
+	/** The job's hash and its log, as a script that names one job takes them after the fixed keys. */
+	static List<String> jobAndLogs(String queue, String id) {
+		return List.of(job(queue, id), logs(queue, id));
 	}
 
 	static String set(String queue, String name) {

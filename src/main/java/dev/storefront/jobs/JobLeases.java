@@ -29,7 +29,7 @@ class JobLeases {
 
 	/** Leases up to {@code max} jobs for the worker {@code workerId}; each lease gets a token of its own. */
 	Fetch moveToActive(String queue, String workerId, long leaseMillis, int max, JobsProperties.Limiter limiter) {
-		List<?> result = run(JobScripts.MOVE_TO_ACTIVE, queue, List.of(JobKeys.prefix(queue), workerId, leaseMillis, max,
+		List<?> result = run(JobScripts.MOVE_TO_ACTIVE, queue, List.of(), List.of(workerId, leaseMillis, max,
 				limiter.max(), limiter.duration().toMillis()));
 		long status = num(result.get(0));
 		if (status <= 0) {
@@ -47,28 +47,30 @@ class JobLeases {
 
 	/** @return 1 completed, 2 retrying, 3 failed, -1 lease lost */
 	long finish(String queue, String id, String token, boolean completed, String resultOrReason, long retryDelay) {
-		return run(JobScripts.FINISH, queue, List.of(JobKeys.prefix(queue), id, token,
+		return run(JobScripts.FINISH, queue, JobKeys.jobAndLogs(queue, id), List.of(id, token,
 				completed ? "completed" : "failed", resultOrReason == null ? "" : resultOrReason, retryDelay));
 	}
 
 	/** Renews the leases of these attempts; @return the ids whose lease was lost */
 	List<String> extend(String queue, long leaseMillis, List<ActiveJob> jobs) {
-		List<Object> args = new ArrayList<>(List.of(JobKeys.prefix(queue), leaseMillis));
+		List<Object> args = new ArrayList<>(List.of(leaseMillis));
+		List<String> keys = new ArrayList<>(jobs.size());
 		for (ActiveJob job : jobs) {
+			keys.add(JobKeys.job(queue, job.id()));
 			args.add(job.id());
 			args.add(job.token());
 		}
-		return run(JobScripts.EXTEND_LEASE, queue, args).stream().map(JobReplies::str).toList();
+		return run(JobScripts.EXTEND_LEASE, queue, keys, args).stream().map(JobReplies::str).toList();
 	}
 
 	/** @return {requeued, failed} */
 	long[] checkStalled(String queue, int maxStalledCount) {
-		List<?> result = run(JobScripts.CHECK_STALLED, queue, List.of(JobKeys.prefix(queue), maxStalledCount));
+		List<?> result = run(JobScripts.CHECK_STALLED, queue, List.of(), List.of(maxStalledCount));
 		return new long[] { num(result.get(0)), num(result.get(1)) };
 	}
 
 	boolean progress(String queue, String id, String token, int percent) {
-		return run(JobScripts.PROGRESS, queue, List.of(JobKeys.prefix(queue), id, token, percent)) == 1;
+		return run(JobScripts.PROGRESS, queue, List.of(JobKeys.job(queue, id)), List.of(id, token, percent)) == 1;
 	}
 
 	/**
@@ -76,7 +78,7 @@ class JobLeases {
 	 * with the job. @return false when the lease was lost (a late line is dropped)
 	 */
 	boolean log(String queue, String id, String token, String line) {
-		return run(JobScripts.LOG, queue, List.of(JobKeys.prefix(queue), id, token, line, LOG_LINES)) == 1;
+		return run(JobScripts.LOG, queue, JobKeys.jobAndLogs(queue, id), List.of(id, token, line, LOG_LINES)) == 1;
 	}
 
 	/** Records that a worker is alive; entries older than {@code staleAfterMillis} are dropped on read. */
@@ -88,8 +90,8 @@ class JobLeases {
 		redis.opsForHash().delete(JobKeys.workers(queue), workerId);
 	}
 
-	private <T> T run(RedisScript<T> script, String queue, List<Object> args) {
-		return JobScripts.run(redis, script, queue, args);
+	private <T> T run(RedisScript<T> script, String queue, List<String> jobKeys, List<Object> args) {
+		return JobScripts.run(redis, script, queue, jobKeys, args);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.storefront.jobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
@@ -43,12 +44,20 @@ final class JobScripts {
 	}
 
 	/**
-	 * Runs one of these scripts on {@code queue}: the queue's meta key is the one declared key (every key
-	 * of a queue shares its hash tag), the arguments go as strings.
+	 * Runs one of these scripts on {@code queue}. The queue's fixed keys ({@link JobKeys#fixed}) go first as
+	 * {@code KEYS}, then {@code jobKeys}: the keys of the jobs the caller names (hash, log). Redis checks
+	 * declared keys before a script runs, so a Cluster slot migration refuses the whole script rather than
+	 * failing it between two writes. The arguments go as strings; the first is the queue's prefix, from which
+	 * a script derives only the keys of jobs whose ids it finds itself.
 	 */
-	static <T> T run(StringRedisTemplate redis, RedisScript<T> script, String queue, List<Object> args) {
-		return redis.execute(script, List.of(JobKeys.meta(queue)),
-				args.stream().map(String::valueOf).toArray(Object[]::new));
+	static <T> T run(StringRedisTemplate redis, RedisScript<T> script, String queue, List<String> jobKeys,
+			List<Object> args) {
+		List<String> keys = new ArrayList<>(JobKeys.fixed(queue));
+		keys.addAll(jobKeys);
+		List<Object> all = new ArrayList<>(args.size() + 1);
+		all.add(JobKeys.prefix(queue));
+		all.addAll(args);
+		return redis.execute(script, keys, all.stream().map(String::valueOf).toArray(Object[]::new));
 	}
 
 	private static <T> RedisScript<T> of(String name, Class<T> type) {

@@ -37,15 +37,18 @@ class JobStore {
 
 	/** @return per job its id and whether it was created (false = the id existed) */
 	List<Added> add(String queue, List<NewJob> jobs) {
-		List<Object> args = new ArrayList<>(1 + jobs.size() * 14);
-		args.add(JobKeys.prefix(queue));
+		List<Object> args = new ArrayList<>(jobs.size() * 14);
+		List<String> keys = new ArrayList<>(jobs.size());
 		for (NewJob job : jobs) {
+			if (job.id() != null && !job.id().isEmpty()) {
+				keys.add(JobKeys.job(queue, job.id()));
+			}
 			args.addAll(List.of(job.id() == null ? "" : job.id(), job.name(), job.data(), job.delayMillis(),
 					job.priority(), job.attempts(), job.backoff().type().name(), job.backoff().delay().toMillis(),
 					job.backoff().jitter(), job.owner() == null ? "" : job.owner(), job.keepCompleted().count(),
 					job.keepCompleted().age().toMillis(), job.keepFailed().count(), job.keepFailed().age().toMillis()));
 		}
-		List<?> result = run(JobScripts.ADD, queue, args);
+		List<?> result = run(JobScripts.ADD, queue, keys, args);
 		List<Added> added = new ArrayList<>(jobs.size());
 		for (int i = 0; i < result.size(); i += 2) {
 			added.add(new Added(str(result.get(i)), num(result.get(i + 1)) == 1));
@@ -129,7 +132,7 @@ class JobStore {
 
 	/** @return whether the job was failed and is waiting again */
 	boolean retry(String queue, String id) {
-		return run(JobScripts.RETRY, queue, List.of(JobKeys.prefix(queue), id, 1)) == 1;
+		return run(JobScripts.RETRY, queue, JobKeys.jobAndLogs(queue, id), List.of(id, 1)) == 1;
 	}
 
 	/** @return how many failed jobs were moved back to waiting */
@@ -137,7 +140,7 @@ class JobStore {
 		long total = 0;
 		long moved;
 		do {
-			moved = run(JobScripts.RETRY, queue, List.of(JobKeys.prefix(queue), "", BATCH));
+			moved = run(JobScripts.RETRY, queue, List.of(), List.of("", BATCH));
 			total += moved;
 		}
 		while (moved == BATCH);
@@ -146,7 +149,7 @@ class JobStore {
 
 	/** @return 1 removed, 0 active, -1 unknown */
 	long remove(String queue, String id) {
-		return run(JobScripts.REMOVE, queue, List.of(JobKeys.prefix(queue), id));
+		return run(JobScripts.REMOVE, queue, JobKeys.jobAndLogs(queue, id), List.of(id));
 	}
 
 	/** @return how many finished jobs older than {@code ageMillis} were deleted */
@@ -154,7 +157,7 @@ class JobStore {
 		long total = 0;
 		long deleted;
 		do {
-			deleted = run(JobScripts.CLEAN, queue, List.of(JobKeys.prefix(queue), state.value(), ageMillis, BATCH));
+			deleted = run(JobScripts.CLEAN, queue, List.of(), List.of(state.value(), ageMillis, BATCH));
 			total += deleted;
 		}
 		while (deleted == BATCH);
@@ -177,8 +180,8 @@ class JobStore {
 		return live;
 	}
 
-	private <T> T run(RedisScript<T> script, String queue, List<Object> args) {
-		return JobScripts.run(redis, script, queue, args);
+	private <T> T run(RedisScript<T> script, String queue, List<String> jobKeys, List<Object> args) {
+		return JobScripts.run(redis, script, queue, jobKeys, args);
 	}
 
 	private static Job toJob(String queue, String id, Map<String, String> hash, boolean paused) {

@@ -11,6 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import dev.storefront.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,36 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 class QueueIntegrationTests extends QueueTestSupport {
+
+	@Autowired
+	JobLeases leases;
+
+	@Test
+	void aPausedQueuePromotesDueDelayedJobsIntoLineAndLeasesThemOnceResumed() {
+		queues.pause(queue);
+		Job added = queues.add(queue, "due", "{}", JobOptions.defaults().withDelay(Duration.ofMillis(50)));
+		Job prioritized = queues.add(queue, "due-p2", "{}",
+				JobOptions.defaults().withDelay(Duration.ofMillis(50)).withPriority(2));
+		LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+
+		assertThat(leases.moveToActive(queue, "w1", 30_000, 5, JobsProperties.Limiter.NONE).status()).isEqualTo(-1);
+		assertThat(redis.opsForZSet().size(JobKeys.set(queue, "delayed"))).isZero();
+		assertThat(redis.opsForList().range(JobKeys.set(queue, "wait"), 0, -1)).containsExactly(added.id());
+		assertThat(redis.opsForZSet().range(JobKeys.set(queue, "prioritized"), 0, -1))
+			.containsExactly(prioritized.id());
+		assertThat(redis.opsForHash().get(JobKeys.job(queue, added.id()), "state")).isEqualTo("waiting");
+		assertThat(redis.opsForHash().get(JobKeys.job(queue, prioritized.id()), "state")).isEqualTo("prioritized");
+
+		queues.resume(queue);
+		JobLeases.Fetch fetch = leases.moveToActive(queue, "w1", 30_000, 5, JobsProperties.Limiter.NONE);
+		assertThat(fetch.status()).isEqualTo(2);
+		assertThat(redis.opsForList().size(JobKeys.set(queue, "wait"))).isZero();
+		assertThat(redis.opsForZSet().size(JobKeys.set(queue, "prioritized"))).isZero();
+		assertThat(redis.opsForZSet().range(JobKeys.set(queue, "active"), 0, -1))
+			.containsExactlyInAnyOrder(added.id(), prioritized.id());
+		assertThat(redis.opsForHash().get(JobKeys.job(queue, added.id()), "token")).isEqualTo("w1:1");
+		assertThat(redis.opsForHash().get(JobKeys.job(queue, prioritized.id()), "state")).isEqualTo("active");
+	}
 
 	@Test
 	void runsUnprioritizedJobsFirstThenLowerPriorityNumbersFirst() {
