@@ -91,17 +91,25 @@ public class ProductService {
 
 	/** One query for everything the cache does not hold. */
 	private Map<Long, Product> load(Collection<Long> ids) {
-		return products.findAllByIdIn(ids).stream()
-			.map(ProductEntity::toProduct)
+		// Batch reads fill the same cache entries as single reads: they carry all the images too.
+		return images.decorateAll(products.findAllByIdIn(ids).stream().map(ProductEntity::toProduct).toList())
+			.stream()
 			.collect(Collectors.toMap(Product::id, Function.identity()));
 	}
 
-	/** Listing pages are cached with the tags {@code products} and {@code category:{id}}. */
+	/**
+	 * Listing pages are cached with the tags {@code products} and {@code category:{id}}; each product
+	 * carries its primary image, so {@link #imagesChanged} invalidates the listings too.
+	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public PageResponse<Product> list(ProductQuery query) {
 		return tagCache.get(CatalogCaches.LISTING, CatalogCaches.listingKey(query), CatalogCaches.listingTags(query),
-				() -> PageResponse.of(products.findAll(ProductSpecifications.matching(query), query.toPageRequest()),
-						ProductEntity::toProduct));
+				() -> {
+					PageResponse<Product> page = PageResponse.of(
+							products.findAll(ProductSpecifications.matching(query), query.toPageRequest()),
+							ProductEntity::toProduct);
+					return new PageResponse<>(images.withPrimaryImages(page.content()), page.page());
+				});
 	}
 
 	@Transactional

@@ -2,7 +2,11 @@ package dev.storefront.images;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,6 +110,20 @@ class ImageStore {
 			.params(imageId, variant)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** The processed image ids of each product that has any, oldest first, in one query. */
+	Map<Long, List<Long>> readyImages(Collection<Long> productIds) {
+		Map<Long, List<Long>> images = new LinkedHashMap<>();
+		if (productIds.isEmpty()) {
+			return images;
+		}
+		jdbc.sql("SELECT product_id, id FROM product_images WHERE product_id = ANY(?) AND status = 'READY' ORDER BY product_id, id")
+			.param(productIds.toArray(Long[]::new))
+			.query(rs -> {
+				images.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		return images;
 	}
 
 	List<Long> readyImages(long productId) {

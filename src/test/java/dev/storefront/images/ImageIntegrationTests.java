@@ -106,6 +106,41 @@ class ImageIntegrationTests {
 	}
 
 	@Test
+	void listingsShowThePrimaryThumbAndBatchReadsEveryImageBothInvalidatedWhenImagesChange() throws Exception {
+		long withImages = catalog.product("2.00", 1);
+		long without = catalog.product("3.00", 1);
+		long category = api.get("/api/products/" + withImages).send().expect(200).json().get("categoryId").asLong();
+		String listing = "/api/products?category=" + category + "&sort=id";
+		String batch = "/api/products/batch?ids=" + withImages + "," + without;
+		// Cached without images first: what follows proves the uploads invalidate both.
+		assertThat(api.get(listing).send().expect(200).json().at("/content/0/images")).isEmpty();
+		assertThat(api.get(batch).send().expect(200).json().at("/0/images")).isEmpty();
+
+		List<Long> uploaded = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			JsonNode accepted = JSON.readTree(upload(withImages, "p.png", png(400, 300)).body());
+			awaitCompleted(accepted.get("jobId").asString());
+			uploaded.add(accepted.get("imageId").asLong());
+		}
+
+		JsonNode page = api.get(listing).send().expect(200).json().get("content");
+		assertThat(page.get(0).get("id").asLong()).isEqualTo(withImages);
+		assertThat(page.get(0).get("images")).hasSize(1);
+		assertThat(page.get(0).at("/images/0/thumbUrl").asString()).isEqualTo("/api/images/" + uploaded.get(0) + "/thumb");
+		assertThat(page.get(1).get("images")).isEmpty();
+		assertThat(variant(uploaded.get(0), "thumb")).isNotEmpty();
+
+		JsonNode read = api.get(batch).send().expect(200).json();
+		assertThat(read.get(0).get("images")).extracting(image -> image.get("id").asLong()).containsExactlyElementsOf(uploaded);
+		assertThat(read.get(1).get("images")).isEmpty();
+
+		// Deleting the product drops it from the listing and its thumb from the public URLs.
+		api.delete("/api/products/" + withImages).as(admin).send().expect(204);
+		assertThat(api.get(listing).send().expect(200).json().get("content")).hasSize(1);
+		assertThat(get("/api/images/" + uploaded.get(0) + "/thumb", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void originalsWithTheirMetadataAreForAdministratorsOnly() throws Exception {
 		long product = catalog.product("1.00", 1);
 		// Noise does not compress: a file of several 64 KB slices, so the streamed copy is checked across
