@@ -113,42 +113,6 @@ class ConnectionLimitsIntegrationTests {
 	}
 
 	@Test
-	void handshakesCountAgainstTheRealtimeHandshakePolicy() throws Exception {
-		String address = "127.0.0.23";
-		// An earlier suite in this JVM may have stopped Redis: rate limits then fail open (no headers)
-		// until their breaker closes again. Wait for the policy to be in force, then exhaust it.
-		RawRealtime.Answer first = await().atMost(Duration.ofSeconds(60))
-			.until(() -> RawRealtime.get(address, port, "/ws"), answer -> answer.headers().get("ratelimit-policy") != null);
-		assertThat(first.headers().get("ratelimit-policy")).contains("\"realtime-handshake\"");
-		RawRealtime.Answer refused = null;
-		for (int i = 0; i < 400 && refused == null; i++) {
-			// Anonymous requests to the SSE stream end at Spring Security (401), before any rate limit.
-			RawRealtime.Answer answer = RawRealtime.get(address, port, "/ws");
-			if (answer.status() == 429) {
-				refused = answer;
-			}
-		}
-		assertThat(refused).as("a 429 within 400 handshakes").isNotNull();
-		assertThat(refused.body()).contains("/problems/rate-limited").contains("\"policy\":\"realtime-handshake\"");
-	}
-
-	@Test
-	void sseStreamOpeningsCountAgainstTheRealtimeHandshakePolicy() throws Exception {
-		Session user = api.newUser();
-		// As above: wait until rate limits are in force in this JVM (their breaker closed).
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			try (RawRealtime sse = RawRealtime.sse("127.0.0.27", port, user.token(), 0)) {
-				assertThat(sse.answer.status()).isEqualTo(200);
-				return sse.answer.headers().get("ratelimit-policy") != null;
-			}
-		});
-		try (RawRealtime sse = RawRealtime.sse("127.0.0.27", port, user.token(), 0)) {
-			assertThat(sse.answer.status()).isEqualTo(200);
-			assertThat(sse.answer.headers().get("ratelimit-policy")).contains("\"realtime-handshake\"");
-		}
-	}
-
-	@Test
 	void socketThatNeverSendsConnectIsClosedAfterTheConnectTimeout() throws Exception {
 		Duration timeout = environment.getProperty("storefront.notifications.connections.connect-timeout",
 				Duration.class, Duration.ofSeconds(10));
