@@ -171,7 +171,7 @@ final class Worker {
 						settings.limiter());
 				backoff = 100;
 				for (JobLeases.ActiveJob job : fetch.jobs()) {
-					JobRun run = new JobRun(job, new TimedOut(job));
+					JobRun run = new JobRun(job, () -> timedOut(job));
 					running.put(job.id(), run);
 					taken--;
 					jobThreads.execute(() -> execute(run));
@@ -240,24 +240,13 @@ final class Worker {
 	 * not its slot or its lease: the lease is no longer renewed, so the job stalls and runs again (here or on
 	 * another instance), and the stale attempt's outcome is refused (its token is no longer the job's).
 	 */
-	private final class TimedOut implements Runnable {
-
-		private final JobLeases.ActiveJob job;
-
-		TimedOut(JobLeases.ActiveJob job) {
-			this.job = job;
+	private void timedOut(JobLeases.ActiveJob job) {
+		JobRun run = running.get(job.id());
+		if (run != null && run.job() == job) {
+			log.warn("Job {}:{} ran past its timeout of {} ms; its lease is left to lapse and its slot is free", queue,
+					job.id(), settings.timeout().toMillis());
+			free(run);
 		}
-
-		@Override
-		public void run() {
-			JobRun run = running.get(job.id());
-			if (run != null && run.job() == job) {
-				log.warn("Job {}:{} ran past its timeout of {} ms; its lease is left to lapse and its slot is free",
-						queue, job.id(), settings.timeout().toMillis());
-				free(run);
-			}
-		}
-
 	}
 
 	private void renewLeases() {
