@@ -224,6 +224,55 @@ class SessionStoreOutageIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/ws").send().status() != 503);
 	}
 
+	/**
+	 * Jobs, mail and stream admin over HTTP (the README's Redis-down rows): the admin endpoints of queues and
+	 * streams answer a 503 problem with Retry-After, and a sign-up meanwhile still answers 201 and its welcome
+	 * mail is sent, exactly once, once Redis returns.
+	 */
+	@Test
+	void queueAndStreamAdminAnswer503AndASignUpsMailIsSentOnceRedisReturns() throws Exception {
+		Session admin = api.admin();
+		String email = "outage-" + java.util.UUID.randomUUID() + "@example.com";
+		redis.stop();
+		try {
+			for (Api.Call call : List.of(api.get("/api/admin/queues").as(admin),
+					api.post("/api/admin/queues/email/retry-failed", null).as(admin),
+					api.get("/api/admin/streams/events").as(admin),
+					api.get("/api/admin/streams/dlq").as(admin))) {
+				Response refused = call.send();
+				assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+				assertThat(refused.header("Retry-After")).isPresent();
+				assertThat(refused.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+			}
+			api.post("/api/auth/register", Map.of("email", email, "password", "password123", "name", "Outage"))
+				.send()
+				.expect(201);
+		}
+		finally {
+			redis.restart();
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> welcomeMails(email) == 1);
+		// The mail job completes after SMTP accepted it; from then on nothing may send it again. (The
+		// restarted Redis kept no session: sign in again, once the login policy's breaker let go.)
+		await().atMost(Duration.ofSeconds(60)).until(() -> api.post("/api/auth/login",
+				Map.of("email", email, "password", "password123")).send().status() == 200);
+		Session user = api.login(email, "password123");
+		await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/jobs/email-welcome:welcome:" + user.userId())
+			.as(api.admin()).send().json().path("state").asString().equals("completed"));
+		assertThat(welcomeMails(email)).isEqualTo(1);
+	}
+
+	private static long welcomeMails(String email) throws Exception {
+		long count = 0;
+		for (jakarta.mail.Message mail : DevServices.mail().getReceivedMessages()) {
+			if (java.util.Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(email))
+					&& mail.getSubject().contains("Welcome")) {
+				count++;
+			}
+		}
+		return count;
+	}
+
 	/** Runs one request and checks it did not wait for a Redis command timeout. */
 	private static Response timed(Supplier<Response> request) {
 		long started = System.nanoTime();

@@ -28,6 +28,9 @@ class CatalogCacheIntegrationTests {
 	}
 
 	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Autowired
 	StringRedisTemplate redis;
 
 	@Autowired
@@ -158,12 +161,21 @@ class CatalogCacheIntegrationTests {
 
 	@Test
 	void adminsClearACacheOrATagAndSeeHitRatios() {
+		long[] before = gets("product");
 		api.get("/api/products/" + productA).send().expect(200);
 		api.get("/api/products/" + productA).send().expect(200);
+		long[] after = gets("product");
+		// Two reads, each counted once in L1; the second one at least is an L1 hit.
+		assertThat(after[0] + after[1] - before[0] - before[1]).isEqualTo(2);
+		assertThat(after[0] - before[0]).isPositive();
 		api.get("/api/products?category=" + categoryB).send().expect(200);
 
-		var stats = api.get("/actuator/cachestats").as(admin).send().expect(200).json();
-		assertThat(stats.get("product").get("hitRatio").asDouble()).isBetween(0.0, 1.0);
+		var stats = api.get("/actuator/cachestats").as(admin).send().expect(200).json().get("product");
+		long[] now = gets("product");
+		assertThat(stats.get("gets").asLong()).isEqualTo(now[0] + now[1]);
+		// Served without a load: the L1 hits and the L2 hits, of all reads that did not end in a load or did.
+		assertThat(stats.get("hitRatio").asDouble()).isEqualTo((double) (now[0] + now[2]) / (now[0] + now[2] + now[3]));
+		assertThat(stats.get("l1HitRatio").asDouble()).isEqualTo((double) now[0] / (now[0] + now[1]));
 		assertThat(api.get("/actuator/cachestats").as(api.newUser()).send().status()).isEqualTo(403);
 
 		api.delete("/api/admin/caches/tags/category:" + categoryB).as(admin).send().expect(204);
@@ -173,6 +185,19 @@ class CatalogCacheIntegrationTests {
 		assertThat(redis.hasKey("sf:cache:v1:product:" + productA)).isFalse();
 		assertThat(api.delete("/api/admin/caches/nope").as(admin).send().expect(404).body()).contains("unknown-cache");
 		assertThat(api.delete("/api/admin/caches/product").send().status()).isIn(401, 403);
+	}
+
+	/** The product cache's reads so far: L1 hits, L1 misses, L2 hits, L2 misses. */
+	private long[] gets(String cache) {
+		long[] counts = new long[4];
+		String[][] series = { { "l1", "hit" }, { "l1", "miss" }, { "l2", "hit" }, { "l2", "miss" } };
+		for (int i = 0; i < counts.length; i++) {
+			var counter = meters.find("storefront.cache.gets")
+				.tags("cache", cache, "level", series[i][0], "result", series[i][1])
+				.counter();
+			counts[i] = counter == null ? 0 : (long) counter.count();
+		}
+		return counts;
 	}
 
 	private long category() {

@@ -229,6 +229,24 @@ class PackagedJarIntegrationTests {
 		assertThat(app.isAlive()).as("still running after the tour; log: " + log).isTrue();
 	}
 
+	/** The shipped limits (production settings, no test profile): 5 pending orders per user, 50 per line. */
+	@Test
+	void theShippedDefaultsBoundWhatOneUserMayHold() {
+		Api.Session user = api.newUser();
+		long product = new ProductFixtures(api).product("1.00", 1000);
+		Api.Response tooMany = api.post("/api/orders", order(product, 51)).as(user).send().expect(400);
+		assertThat(tooMany.json().get("max").asInt()).isEqualTo(50);
+		for (int i = 0; i < 5; i++) {
+			api.post("/api/orders", order(product, 50)).as(user).send().expect(201);
+		}
+		Api.Response refused = api.post("/api/orders", order(product, 1)).as(user).send().expect(409);
+		assertThat(refused.json().get("type").asString()).endsWith("/too-many-pending-orders");
+	}
+
+	private static Map<String, Object> order(long product, int quantity) {
+		return Map.of("items", List.of(Map.of("productId", product, "quantity", quantity)));
+	}
+
 	private HttpResponse<String> get(int port, String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -206,14 +206,6 @@ class OrderExpiryIntegrationTests {
 		api.post("/api/orders", order(product, properties.maxQuantityPerLine())).as(buyer).send().expect(201);
 	}
 
-	@Test
-	void theShippedDefaultsBoundWhatOneUserMayHold() {
-		OrderProperties defaults = new OrderProperties(java.time.Duration.ofMinutes(30), 5, 50,
-				java.time.Duration.ofMinutes(1), 100);
-		assertThat(properties.pendingTtl()).isEqualTo(defaults.pendingTtl());
-		assertThat(properties.maxQuantityPerLine()).isEqualTo(defaults.maxQuantityPerLine());
-	}
-
 	private void age(long orderId) {
 		jdbc.update("update orders set created_at = now() - interval '1 minute' - make_interval(secs => ?) where id = ?",
 				properties.pendingTtl().toSeconds(), orderId);
