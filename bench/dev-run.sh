@@ -17,10 +17,11 @@ find_wrk() {
   fi
 }
 
-# start_dev_app LOG-NAME REDIS-TIMEOUT: starts the app in the background and waits until it is ready.
-# The caller's EXIT trap stops APP_PID.
+# start_dev_app LOG-NAME REDIS-TIMEOUT [APP-ARGS...]: starts the app in the background and waits until it
+# is ready. The caller's EXIT trap stops APP_PID.
 start_dev_app() {
   local log="$OUT/app-$1.log" timeout=$2
+  shift 2
   if [[ ! -f "$OUT/classpath.txt" || pom.xml -nt "$OUT/classpath.txt" ]]; then
     ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
   fi
@@ -31,7 +32,7 @@ start_dev_app() {
   java -Xmx768m -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" dev.storefront.TestApplication \
     --server.port="$PORT" --storefront.ratelimit.enabled=false --logging.level.root=warn \
     --spring.data.redis.timeout="$timeout" --spring.data.redis.connect-timeout="$timeout" \
-    --server.tomcat.basedir="$OUT/tomcat-$PORT" >"$log" 2>&1 &
+    --server.tomcat.basedir="$OUT/tomcat-$PORT" "$@" >"$log" 2>&1 &
   APP_PID=$!
   BASE="http://127.0.0.1:$PORT"
   for _ in $(seq 1 600); do

@@ -1,4 +1,4 @@
-# Sourced by the benchmarks that run the packaged jar (analytics.sh, ratelimit.sh, run-cache-bench.sh), so
+# Sourced by the benchmarks that run the packaged jar (ratelimit.sh, run-cache-bench.sh), so
 # none of them measures a stale target/*.jar: fresh_jar sets JAR to target/storefront-*.jar, running
 # `./mvnw package` first when there is no jar or when a build input (pom.xml, src/main, docs/openapi.json,
 # which package turns into the generated test client) is newer than it.

@@ -1,6 +1,7 @@
 package dev.storefront.events;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -48,8 +49,18 @@ public final class ConsumeThroughputBench {
 				System.out.printf("filled %d events with pipelined XADD in %d ms (%.0f/s)%n", events, filled,
 						events * 1000.0 / filled);
 				for (int round = 1; round <= rounds; round++) {
-					double baseline = baseline(redisson, events, batch);
-					double consumer = consumer(redisson, properties, events);
+					// Interleaved: odd rounds measure the baseline first, even rounds the consumer first, so
+					// neither always runs on the colder (or hotter) machine.
+					double baseline;
+					double consumer;
+					if (round % 2 == 1) {
+						baseline = baseline(redisson, events, batch);
+						consumer = consumer(redisson, properties, events);
+					}
+					else {
+						consumer = consumer(redisson, properties, events);
+						baseline = baseline(redisson, events, batch);
+					}
 					System.out.printf("round %d: baseline XREADGROUP+XACK %.0f events/s, GroupConsumer (no-op handler) "
 							+ "%.0f events/s, ratio %.2f%n", round, baseline, consumer, consumer / baseline);
 				}
@@ -57,6 +68,26 @@ public final class ConsumeThroughputBench {
 			finally {
 				redisson.shutdown();
 			}
+		}
+	}
+
+	/**
+	 * Deletes the round's idempotency claims (one key per event): left behind, each round would run on a
+	 * Redis holding every earlier round's keys too.
+	 */
+	private static void clearClaims(RedissonClient redisson, String group) {
+		Iterable<String> keys = redisson.getKeys().getKeysByPattern(EventKeys.handled(group, new UUID(0, 0))
+			.replace(new UUID(0, 0).toString(), "*"), 1000);
+		List<String> chunk = new java.util.ArrayList<>();
+		for (String key : keys) {
+			chunk.add(key);
+			if (chunk.size() == 1000) {
+				redisson.getKeys().unlink(chunk.toArray(String[]::new));
+				chunk.clear();
+			}
+		}
+		if (!chunk.isEmpty()) {
+			redisson.getKeys().unlink(chunk.toArray(String[]::new));
 		}
 	}
 
@@ -123,6 +154,7 @@ public final class ConsumeThroughputBench {
 		double rate = events / (Duration.ofNanos(System.nanoTime() - started).toNanos() / 1e9);
 		consumer.stop(Duration.ofSeconds(10));
 		stream.removeGroup(group);
+		clearClaims(redisson, group);
 		return rate;
 	}
 

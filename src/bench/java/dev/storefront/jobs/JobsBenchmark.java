@@ -27,7 +27,9 @@ import dev.storefront.support.EmbeddedRedis;
  * <li>baseline: no-op EVALSHA round trips per second from 50 threads (what Redis and Lettuce allow);</li>
  * <li>saturation: a producer keeps a backlog of 2,000 jobs (addBulk of 50) while one worker with
  * concurrency 50 runs no-op jobs, for the given seconds: jobs per second and its ratio to the baseline;</li>
- * <li>latency: jobs added at a fixed pace, one by one, and the time from add to handler start (p50, p99).</li>
+ * <li>latency: jobs added at a fixed pace, one by one, and the time from add to handler start (p50, p99);</li>
+ * <li>timing: how late a delayed job starts after its delay, and the gaps of an exponential backoff (the
+ * figures QueueIntegrationTests leaves to a benchmark: it only checks "never early").</li>
  * </ol>
  * Not a test: run with {@code main}.
  */
@@ -56,6 +58,7 @@ public final class JobsBenchmark {
 				System.out.printf("saturation: %.0f jobs/s over %d s (concurrency 50) = %.2fx the EVALSHA baseline%n",
 						throughput, seconds, throughput / baseline);
 				latency(queues, leases, wakeups, metrics, json, properties, pace, Math.max(10, seconds / 2));
+				timing(queues, leases, wakeups, metrics, json, properties);
 			}
 			finally {
 				factory.destroy();
@@ -141,8 +144,9 @@ public final class JobsBenchmark {
 		long start = System.nanoTime();
 		for (int i = 0; i < total; i++) {
 			long due = start + i * interval;
-			while (System.nanoTime() < due) {
-				Thread.onSpinWait();
+			// Park until the add time: a spinning producer would take a core from the worker.
+			for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+				java.util.concurrent.locks.LockSupport.parkNanos(wait);
 			}
 			producers.execute(() -> queues.addBulkIds(queue, List.of(new Queues.NewJob("noop",
 					String.valueOf(System.nanoTime()), JobOptions.defaults()
@@ -161,6 +165,44 @@ public final class JobsBenchmark {
 		System.out.printf("latency add->start at %d jobs/s for %d s (%d jobs): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
 				pace, seconds, measured, sorted[measured / 2] / 1e6, sorted[(int) (measured * 0.99)] / 1e6,
 				sorted[measured - 1] / 1e6);
+	}
+
+	private static void timing(Queues queues, JobLeases leases, Wakeups wakeups, JobMetrics metrics, JsonMapper json,
+			JobsProperties properties) throws InterruptedException {
+		String queue = "bench-timing";
+		int delayed = 200;
+		long[] late = new long[delayed];
+		AtomicLong count = new AtomicLong();
+		List<Long> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Worker worker = new Worker(queue, handler(queue, job -> {
+			if (job.name().equals("flaky")) {
+				attempts.add(System.nanoTime());
+				throw new IllegalStateException("again");
+			}
+			late[(int) count.getAndIncrement()] = System.nanoTime() - Long.parseLong(job.data());
+		}), settings(), leases, wakeups, metrics, json, properties);
+		worker.start();
+		for (int i = 0; i < delayed; i++) {
+			long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+			queues.add(queue, "later", String.valueOf(due), JobOptions.defaults().withDelay(Duration.ofMillis(500)));
+			java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
+		queues.add(queue, "flaky", "0", JobOptions.defaults().withAttempts(5)
+			.withBackoff(Backoff.exponential(Duration.ofMillis(200))));
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while ((count.get() < delayed || attempts.size() < 5) && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+		}
+		worker.stop(Duration.ofSeconds(5));
+		long[] sorted = Arrays.copyOf(late, (int) Math.min(count.get(), delayed));
+		Arrays.sort(sorted);
+		System.out.printf("delay 500 ms, %d jobs: started late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", sorted.length,
+				sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+		StringBuilder gaps = new StringBuilder();
+		for (int i = 1; i < attempts.size(); i++) {
+			gaps.append(i > 1 ? ", " : "").append((attempts.get(i) - attempts.get(i - 1)) / 1_000_000).append(" ms");
+		}
+		System.out.println("exponential backoff 200 ms (expected 200, 400, 800, 1600 ms): gaps " + gaps);
 	}
 
 	private static JobsProperties.WorkerSettings settings() {

@@ -41,6 +41,15 @@ final class ListenerExecutor implements TaskExecutor, AutoCloseable {
 		executor.execute(task);
 	}
 
+	/** The most threads the pool ever ran: pub/sub traffic must not take it past its one thread. */
+	int largestPoolSize() {
+		return executor.getLargestPoolSize();
+	}
+
+	long completedTasks() {
+		return executor.getCompletedTaskCount();
+	}
+
 	@Override
 	public void close() {
 		executor.shutdownNow();

@@ -184,6 +184,11 @@ final class TwoLevelStack implements SmartLifecycle {
 		return listener.isListening();
 	}
 
+	/** The listener pool, as the thread-count test sees it. */
+	ListenerExecutor listenerExecutor() {
+		return listenerExecutor;
+	}
+
 	/**
 	 * Pauses listening; restartable, because Spring stops and restarts lifecycles (e.g. the test
 	 * framework pauses cached contexts). Threads are released in {@link #destroy()}.

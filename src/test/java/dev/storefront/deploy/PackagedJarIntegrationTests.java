@@ -259,11 +259,12 @@ class PackagedJarIntegrationTests {
 				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.write(png);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/products/" + product + "/images"))
+		return dev.storefront.support.Contract.checked(http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/products/" + product + "/images"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("X-Auth-Token", admin.token())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build(), HttpResponse.BodyHandlers.ofString()));
 	}
 
 	private static List<String> subjects(String to) {

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.storefront.support.Api;
+import dev.storefront.support.Contract;
 import dev.storefront.support.IntegrationTest;
 import dev.storefront.support.ProductFixtures;
 
@@ -267,7 +268,7 @@ class ImageIntegrationTests {
 		if (ifNoneMatch != null) {
 			request.header("If-None-Match", ifNoneMatch);
 		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return Contract.checked(http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
 	}
 
 	private HttpResponse<String> upload(long product, String filename, byte[] bytes) throws Exception {
@@ -289,7 +290,7 @@ class ImageIntegrationTests {
 			.header("X-Auth-Token", as.token())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+		return Contract.checked(http.send(request, HttpResponse.BodyHandlers.ofString()));
 	}
 
 	private static BufferedImage decode(byte[] bytes) throws IOException {

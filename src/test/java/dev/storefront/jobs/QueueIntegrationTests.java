@@ -85,7 +85,7 @@ class QueueIntegrationTests extends QueueTestSupport {
 		await().atMost(Duration.ofSeconds(5)).until(() -> job(added.id()).state() == JobState.COMPLETED);
 		Job done = job(added.id());
 		long waited = Duration.between(done.createdAt(), done.processedAt()).toMillis();
-		// Never early; how late is a figure for bench/ (JobTimingBench), not a window for a loaded machine.
+		// Never early; how late is a figure of bench/jobs.sh (JobsBenchmark), not a window for a loaded machine.
 		assertThat(waited).isGreaterThanOrEqualTo(700L);
 	}
 
@@ -110,7 +110,7 @@ class QueueIntegrationTests extends QueueTestSupport {
 			gaps.add(Duration.ofNanos(starts.get(i) - starts.get(i - 1)).toMillis());
 		}
 		// Each retry waits at least its exponential delay (200, 400, 800 ms); the shape's accuracy is measured
-		// in bench/ (JobTimingBench), not asserted in a window here.
+		// by bench/jobs.sh (JobsBenchmark), not asserted in a window here.
 		assertThat(gaps.get(0)).isGreaterThanOrEqualTo(200L);
 		assertThat(gaps.get(1)).isGreaterThanOrEqualTo(400L);
 		assertThat(gaps.get(2)).isGreaterThanOrEqualTo(800L);

@@ -40,7 +40,11 @@ final class SseClient implements AutoCloseable {
 	private volatile Flow.Subscription subscription;
 
 	private SseClient(HttpClient http, HttpRequest request) {
-		response = http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines()));
+		// The stream's status and headers are checked against the contract as they arrive (the body never ends).
+		response = http.sendAsync(request, head -> {
+			dev.storefront.support.Contract.checkHead("GET", request.uri().getRawPath(), head);
+			return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines());
+		});
 		response.whenComplete((r, error) -> {
 			if (error != null) {
 				ended.complete(null);

@@ -79,6 +79,35 @@ final class ContractValidator {
 	}
 
 	/**
+	 * Checks the answer of an exchange a test made with a raw client (streams, binary bodies, multipart):
+	 * status, headers and content type, and the body when it is text.
+	 */
+	static void checkResponse(String method, String pathAndQuery, int status, java.net.http.HttpHeaders headers,
+			Object body) {
+		String path = URI.create(pathAndQuery).getRawPath();
+		SimpleResponse.Builder answer = SimpleResponse.Builder.status(status);
+		headers.map().forEach((name, values) -> answer.withHeader(name, values));
+		if (body instanceof String text && !text.isEmpty()) {
+			answer.withBody(text);
+		}
+		ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(method), answer.build());
+		undocumented(report, status).ifPresent(key -> {
+			throw new AssertionError("Undocumented API exchange (" + key + ", not in docs/openapi.json): " + method + " "
+					+ pathAndQuery + " -> " + status);
+		});
+		// A streamed or binary body is not read here: its absence is not an error, everything else is.
+		List<String> errors = report.getMessages().stream()
+			.filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+			.filter(m -> body instanceof String || !m.getKey().equals("validation.response.body.missing"))
+			.map(m -> "- " + m.getKey() + ": " + m.getMessage())
+			.toList();
+		if (!errors.isEmpty()) {
+			throw new AssertionError("Answer off the API contract (docs/openapi.json): " + method + " " + pathAndQuery
+					+ " -> " + status + "\n" + String.join("\n", errors));
+		}
+	}
+
+	/**
 	 * A path or method missing from the contract is tested on purpose only when the server refuses it as
 	 * such (404, 405); answered any other way, it is an endpoint the contract does not describe.
 	 */

@@ -1,7 +1,5 @@
 package dev.storefront.user;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,10 +36,7 @@ class SessionEventThreadsIntegrationTests {
 
 	@Test
 	void tenThousandExpiringKeysDoNotRaiseTheThreadCount() {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long handledBefore = handled();
-		int before = threads.getThreadCount();
-		threads.resetPeakThreadCount();
 
 		// One script writes them all: 10,000 pipelined SETs time out on the loaded test machine.
 		redis.execute(RedisScript.of("for i = 1, 10000 do redis.call('SET', ARGV[1] .. i, '1', 'PX', 50) end return 1",
@@ -49,9 +44,9 @@ class SessionEventThreadsIntegrationTests {
 
 		// Every expiry reached the listener's executor (handled, or dropped and counted)...
 		await().atMost(Duration.ofSeconds(60)).until(() -> handled() - handledBefore >= 10_000);
-		// ...and it never ran on more than its two threads.
+		// ...and it never ran on more than its two threads (counted on that pool, not JVM-wide: other
+		// contexts in the same fork start threads of their own meanwhile).
 		assertThat(executor.getThreadPoolExecutor().getLargestPoolSize()).isLessThanOrEqualTo(2);
-		assertThat(threads.getPeakThreadCount() - before).isLessThan(20);
 	}
 
 	private long handled() {
