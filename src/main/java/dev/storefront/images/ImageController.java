@@ -101,8 +101,11 @@ class ImageController {
 
 	@ApiAccess(Audience.ADMIN)
 	@Operation(summary = "Get an uploaded original", description = "The bytes as uploaded, metadata (EXIF: location, camera, author) included, in any state of the image and of its product. Administrators only; never cached by shared caches.")
-	@ApiResponse(responseCode = "200", description = "The uploaded bytes", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "image/jpeg",
-			schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "200", description = "The uploaded bytes, in the type they were uploaded as", content = {
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = "image/jpeg",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = "image/png",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")) })
 	@GetMapping("/api/images/{imageId}/original")
 	ResponseEntity<StreamingResponseBody> original(@PathVariable long imageId) {
 		ImageStore.OriginalInfo original = store.originalInfo(imageId)

@@ -109,11 +109,11 @@ final class ContractValidator {
 
 	/**
 	 * A path or method missing from the contract is tested on purpose only when the server refuses it as
-	 * such (404, 405); answered any other way, it is an endpoint the contract does not describe.
+	 * such (400 for a rejected URL, 404, 405); answered any other way, it is an endpoint the contract does not describe.
 	 */
 	private static java.util.Optional<String> undocumented(ValidationReport report, int status) {
 		return report.getMessages().stream().map(ValidationReport.Message::getKey).filter(key -> switch (key) {
-			case "validation.request.path.missing", "validation.response.path.missing" -> status != 404;
+			case "validation.request.path.missing", "validation.response.path.missing" -> status != 404 && status != 400;
 			case "validation.request.operation.notAllowed", "validation.response.operation.notAllowed" ->
 				status != 405 && status != 404;
 			default -> false;
