@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -64,17 +63,24 @@ class WishlistFanoutBench {
 
 	/** Followers and their own sets, pipelined; the last {@code stale} followers removed the product since. */
 	private void seed(long product, long firstUser, int count, int stale) {
-		redis.executePipelined((RedisCallback<Object>) connection -> {
-			StringRedisConnection strings = (StringRedisConnection) connection;
-			for (int i = 0; i < count; i++) {
-				long user = firstUser + i;
-				strings.sAdd(WishlistKeys.followers(product), Long.toString(user));
-				if (i < count - stale) {
-					strings.sAdd(WishlistKeys.user(user), Long.toString(product));
+		// In chunks: one pipeline of 40,000 commands outlasts the command timeout on a loaded machine.
+		for (int from = 0; from < count; from += 1_000) {
+			int start = from;
+			redis.executePipelined((RedisCallback<Object>) connection -> {
+				for (int i = start; i < Math.min(start + 1_000, count); i++) {
+					long user = firstUser + i;
+					connection.setCommands().sAdd(bytes(WishlistKeys.followers(product)), bytes(Long.toString(user)));
+					if (i < count - stale) {
+						connection.setCommands().sAdd(bytes(WishlistKeys.user(user)), bytes(Long.toString(product)));
+					}
 				}
-			}
-			return null;
-		});
+				return null;
+			});
+		}
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 }
