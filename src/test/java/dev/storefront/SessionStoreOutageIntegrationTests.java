@@ -107,6 +107,7 @@ class SessionStoreOutageIntegrationTests {
 			Response read = api.get("/api/products/" + product).as(user).send().expect(200);
 			assertThat(read.header("Storefront-Degraded")).contains("session");
 			assertThat(read.json().get("id").asLong()).isEqualTo(product);
+			assertThat(read.json().has("wishlisted")).isFalse(); // served as anonymous: no wishlist flag
 			Response byCookie = api.get("/api/categories")
 				.header("Cookie", "SESSION=" + user.cookie("SESSION"))
 				.send()
@@ -124,10 +125,12 @@ class SessionStoreOutageIntegrationTests {
 			assertThat(me.json().get("type").asString()).endsWith("/session-store-unavailable");
 			assertThat(me.header("Storefront-Degraded")).contains("session");
 
-			// The cart lives in the stopped Redis: a clear 503 problem, quickly, never a hang or a 500.
+			// The cart and the wishlist live in the stopped Redis: a clear 503 problem, quickly, never a hang or a 500.
 			for (Supplier<Response> cart : List.<Supplier<Response>>of(
 					() -> api.put("/api/cart/items/" + product, Map.of("quantity", 1)).as(user).send(),
-					() -> api.get("/api/cart").as(user).send())) {
+					() -> api.get("/api/cart").as(user).send(),
+					() -> api.put("/api/wishlist/" + product, null).as(user).send(),
+					() -> api.delete("/api/wishlist/" + product).as(user).send())) {
 				Response refused = timed(cart);
 				assertThat(refused.status()).as(refused.body()).isEqualTo(503);
 				assertThat(refused.header("Retry-After")).isPresent();

@@ -22,4 +22,15 @@ final class ETags {
 		return false;
 	}
 
+	/**
+	 * Like {@link #matches}, for {@code If-Match} on a write: a tag read by a signed-in caller carries the
+	 * per-caller wishlist flag ({@code "7-3-w1"}), but it names the same product version as {@code "7-3"}.
+	 */
+	static boolean matchesVersion(String ifMatch, String current) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			return true;
+		}
+		return matches(ifMatch.replaceAll("-w[01]\"", "\""), current);
+	}
+
 }

@@ -54,8 +54,12 @@ public class Inventory {
 	@CacheEvict(cacheNames = CatalogCaches.PRODUCT, key = "#productId")
 	public void giveBack(long productId, int quantity) {
 		products.restock(productId, quantity);
-		// A deleted product is in no listing.
-		products.findById(productId).ifPresent(product -> caches.listingsChangedAfterCommit(product.getCategoryId()));
+		// A deleted product is in no listing, and nobody is told it is back.
+		products.findById(productId).ifPresent(product -> {
+			caches.listingsChangedAfterCommit(product.getCategoryId());
+			int after = product.toProduct().stock();
+			stockWatch.changed(productId, after - quantity, after);
+		});
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -43,14 +44,18 @@ class ProductController {
 
 	private final ProductService products;
 
-	ProductController(ProductService products) {
+	private final WishlistMarking wishlist;
+
+	ProductController(ProductService products, WishlistMarking wishlist) {
 		this.products = products;
+		this.wishlist = wishlist;
 	}
 
 	@Operation(summary = "Search and list products", description = """
 			Filters combine: `category` (id), `q` (case-insensitive substring of the name), `minPrice`/`maxPrice`. \
 			Sort by `price`, `name`, `createdAt` or `id`, e.g. `sort=price,desc`. Pages are cached for a few minutes \
-			and invalidated when a product of the page changes.""")
+			and invalidated when a product of the page changes. For a signed-in caller each product carries \
+			`wishlisted` (one wishlist lookup per page); anonymous responses leave it out.""")
 	@Parameter(name = "page", schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
 	@Parameter(name = "size", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
 	@Parameter(name = "sort", schema = @Schema(type = "string", pattern = "^(price|name|createdAt|id)(,(asc|desc))?$"), example = "price,asc")
@@ -58,17 +63,20 @@ class ProductController {
 	PageResponse<Product> list(@RequestParam(required = false) Long category, @RequestParam(required = false) String q,
 			@RequestParam(required = false) BigDecimal minPrice, @RequestParam(required = false) BigDecimal maxPrice,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			@RequestParam(required = false) String sort) {
-		return products.list(new ProductQuery(category, q, minPrice, maxPrice, page, size, sort));
+			@RequestParam(required = false) String sort, HttpServletResponse response) {
+		return wishlist.mark(products.list(new ProductQuery(category, q, minPrice, maxPrice, page, size, sort)), response);
 	}
 
-	@Operation(summary = "Get a product by id", description = "Conditional: send the `ETag` back in `If-None-Match` to get 304.")
+	@Operation(summary = "Get a product by id", description = """
+			Conditional: send the `ETag` back in `If-None-Match` to get 304. For a signed-in caller the product \
+			carries `wishlisted`, and the ETag differs with it.""")
 	@ApiResponse(responseCode = "200", description = "The product", headers = @Header(name = "ETag", ref = "#/components/headers/ETag"))
 	@ApiResponse(responseCode = "304", description = "Unchanged since the `If-None-Match` ETag", content = @Content, headers = @Header(name = "ETag", ref = "#/components/headers/ETag"))
 	@GetMapping("/{id}")
 	ResponseEntity<Product> find(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		return conditional(products.find(id), ifNoneMatch);
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			HttpServletResponse response) {
+		return conditional(wishlist.mark(products.find(id), response), ifNoneMatch);
 	}
 
 	@Operation(summary = "Get a product by slug", description = "Conditional like the lookup by id.")
@@ -76,15 +84,16 @@ class ProductController {
 	@ApiResponse(responseCode = "304", description = "Unchanged since the `If-None-Match` ETag", content = @Content, headers = @Header(name = "ETag", ref = "#/components/headers/ETag"))
 	@GetMapping("/slug/{slug}")
 	ResponseEntity<Product> findBySlug(@PathVariable String slug,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		return conditional(products.findBySlug(slug), ifNoneMatch);
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			HttpServletResponse response) {
+		return conditional(wishlist.mark(products.findBySlug(slug), response), ifNoneMatch);
 	}
 
-	@Operation(summary = "Get several products by id", description = "At most 100 ids; the products found, in the order asked. Served from the cache where possible.")
+	@Operation(summary = "Get several products by id", description = "At most 100 ids; the products found, in the order asked. Served from the cache where possible; `wishlisted` as in listings.")
 	@Parameter(name = "ids", description = "Comma-separated product ids, e.g. `1,2,3`", explode = Explode.FALSE)
 	@GetMapping("/batch")
-	List<Product> batch(@RequestParam List<Long> ids) {
-		return products.findAll(ids);
+	List<Product> batch(@RequestParam List<Long> ids, HttpServletResponse response) {
+		return wishlist.mark(products.findAll(ids), response);
 	}
 
 	@ApiAccess(Audience.ADMIN)

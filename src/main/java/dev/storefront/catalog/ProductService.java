@@ -128,7 +128,7 @@ public class ProductService {
 		ProductEntity entity = products.findById(id).orElseThrow(() -> new ProductNotFound(id));
 		Product current = entity.toProduct();
 		caches.listingsChangedAfterCommit(current.categoryId(), request.categoryId());
-		if (!ETags.matches(ifMatch, current.etag())) {
+		if (!ETags.matchesVersion(ifMatch, current.etag())) {
 			throw new StaleProductVersion(id, current.etag());
 		}
 		requireCategory(request.categoryId());

@@ -11,10 +11,11 @@ import dev.storefront.notifications.NotificationStore.Appended;
 /**
  * Creates a notification: appends it to its audience's stream (once per event) and fans it out to
  * every instance. A redelivered event publishes the existing notification again; connections skip
- * ids they already have, so a crash between append and publish loses no live delivery.
+ * ids they already have, so a crash between append and publish loses no live delivery. Public so that
+ * other modules' consumer groups (the wishlist alerts) can notify a user.
  */
 @Component
-class Notifier {
+public class Notifier {
 
 	private final NotificationStore store;
 
@@ -28,7 +29,11 @@ class Notifier {
 		this.metrics = metrics;
 	}
 
-	Notification toUser(long userId, UUID eventId, String type, Instant createdAt, Map<String, Object> data) {
+	/**
+	 * Notifies one user, at most once per {@code eventId}: a repeated call returns the first notification
+	 * (and publishes it again; clients skip ids they have).
+	 */
+	public Notification toUser(long userId, UUID eventId, String type, Instant createdAt, Map<String, Object> data) {
 		Appended appended = store.append(NotificationKeys.userStream(userId), eventId, type, createdAt, data);
 		count(appended);
 		fanout.publishToUser(userId, appended.notification());

@@ -101,7 +101,8 @@ class OpenApiOperations implements GlobalOperationCustomizer, GlobalOpenApiCusto
 		headers.put("ETag", new Header().description("Strong validator of the representation; send it back in "
 				+ "`If-None-Match` (304 when unchanged) or `If-Match` (412 when stale)").schema(new StringSchema()));
 		headers.put("Storefront-Degraded", new Header().description("`session` when the session store could not be "
-				+ "reached and the request was served as anonymous").schema(new StringSchema()._enum(List.of("session"))));
+				+ "reached and the request was served as anonymous; `wishlist` when the caller's wishlist could not be "
+				+ "read and products come without `wishlisted`").schema(new StringSchema()._enum(List.of("session", "wishlist"))));
 		headers.put("Location", new Header().description("URL of the created resource")
 			.schema(new StringSchema().format("uri-reference")));
 		if (openApi.getComponents().getSchemas() != null) {
