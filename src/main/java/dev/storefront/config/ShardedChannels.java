@@ -96,7 +96,7 @@ public final class ShardedChannels implements SmartLifecycle {
 
 	/** Whether every channel's {@code SSUBSCRIBE} was acknowledged (and no node has ended one since). */
 	public boolean isSubscribed() {
-		return subscribed;
+		return channels.isEmpty() || subscribed;
 	}
 
 	/**
