@@ -172,13 +172,29 @@ class ClusterShardedInvalidationIntegrationTests {
 		return Integer.parseInt(role.get(3).strip());
 	}
 
-	/** A manual (graceful) failover: {@code replica} becomes the master of its shard. */
+	/**
+	 * A manual (graceful) failover: {@code replica} becomes the master of its shard. A replica that has just
+	 * changed sides must first be in sync with its master, and a manual failover that times out is dropped by
+	 * Redis: so wait for the link, and ask again until it happened.
+	 */
 	private static void failOver(int replica) {
-		RedisProcess.cli("-p", String.valueOf(replica), "cluster", "failover");
-		await("failover to " + replica).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-			.until(() -> RedisProcess.cli("-p", String.valueOf(replica), "role").startsWith("master")
-					&& RedisCluster.shared().ports().stream().allMatch(port -> RedisProcess
-						.cli("-p", String.valueOf(port), "cluster", "info").contains("cluster_state:ok")));
+		String port = String.valueOf(replica);
+		await("replication link of " + replica).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+			.until(() -> RedisProcess.cli("-p", port, "info", "replication").contains("master_link_status:up"));
+		for (int attempt = 1; !RedisProcess.cli("-p", port, "role").startsWith("master"); attempt++) {
+			assertThat(attempt).as("failover attempts to %s", replica).isLessThanOrEqualTo(4);
+			RedisProcess.cli("-p", port, "cluster", "failover");
+			try {
+				await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200))
+					.until(() -> RedisProcess.cli("-p", port, "role").startsWith("master"));
+			}
+			catch (org.awaitility.core.ConditionTimeoutException retry) {
+				// Asked again below.
+			}
+		}
+		await("cluster state after failover to " + replica).atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200)).until(() -> RedisCluster.shared().ports().stream().allMatch(
+					node -> RedisProcess.cli("-p", String.valueOf(node), "cluster", "info").contains("cluster_state:ok")));
 	}
 
 	private LettuceConnectionFactory factory() {

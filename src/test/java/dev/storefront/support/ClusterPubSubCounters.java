@@ -2,8 +2,13 @@ package dev.storefront.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * Per-node pub/sub counters of the shared {@link RedisCluster}: how many classic ({@code publish}) and sharded
@@ -18,6 +23,11 @@ import java.util.regex.Pattern;
 public record ClusterPubSubCounters(Map<Integer, Long> busPublish, Map<Integer, Long> busShard,
 		Map<Integer, Long> publishCalls, Map<Integer, Long> spublishCalls) {
 
+	// One connection per node for the JVM: a reading is 12 commands, polled (redis-cli would fork 12 processes).
+	private static final RedisClient CLIENT = RedisClient.create();
+
+	private static final Map<Integer, RedisCommands<String, String>> NODES = new ConcurrentHashMap<>();
+
 	/** Reads every node now. */
 	public static ClusterPubSubCounters read() {
 		Map<Integer, Long> busPublish = new LinkedHashMap<>();
@@ -25,8 +35,10 @@ public record ClusterPubSubCounters(Map<Integer, Long> busPublish, Map<Integer, 
 		Map<Integer, Long> publish = new LinkedHashMap<>();
 		Map<Integer, Long> spublish = new LinkedHashMap<>();
 		for (int port : RedisCluster.shared().ports()) {
-			String info = RedisProcess.cli("-p", String.valueOf(port), "cluster", "info");
-			String stats = RedisProcess.cli("-p", String.valueOf(port), "info", "commandstats");
+			RedisCommands<String, String> node = NODES.computeIfAbsent(port,
+					p -> CLIENT.connect(RedisURI.create("127.0.0.1", p)).sync());
+			String info = node.clusterInfo();
+			String stats = node.info("commandstats");
 			busPublish.put(port, number(info, "cluster_stats_messages_publish_received:(\\d+)"));
 			busShard.put(port, number(info, "cluster_stats_messages_publishshard_received:(\\d+)"));
 			publish.put(port, number(stats, "cmdstat_publish:calls=(\\d+)"));
