@@ -12,8 +12,14 @@ final class CacheKeys {
 
 	static final String ENTRY_PREFIX = "sf:cache:" + VERSION + ":";
 
-	/** The one pub/sub channel of L1 invalidations. */
+	/** The one pub/sub channel of L1 invalidations (standalone and Sentinel). */
 	static final String CHANNEL = "sf:cache:invalidations";
+
+	/**
+	 * On a Cluster, the sharded channels {@code sf:cache:invalidations:{0}} .. {@code {K-1}}: the hash tag spreads
+	 * them over slots, a key's invalidations always take the same one.
+	 */
+	static final String SHARDED_CHANNEL_PREFIX = CHANNEL + ":";
 
 	private CacheKeys() {
 	}

@@ -15,14 +15,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshThreads threads that run background refreshes (stale-while-revalidate, XFetch, pre-warm)
  * @param pendingInvalidations most failed invalidations (keys and tags) remembered for replay once Redis is back;
  * past it the whole cache is cleared on recovery
+ * @param invalidationChannels on a Redis Cluster, how many sharded channels ({@code SSUBSCRIBE}) carry the L1
+ * invalidations, chosen by key hash and spread over the masters' slots; every instance subscribes to all of them
+ * (decision 0090). Standalone and Sentinel use the one classic channel.
  * @param caches the caches, by name; a name that is not listed here is an error, not an untyped cache
  */
 @ConfigurationProperties("storefront.cache")
 record CacheProperties(@DefaultValue("two-level") Mode mode, @DefaultValue Lock lock,
 		@DefaultValue("2") int refreshThreads, @DefaultValue("10000") int pendingInvalidations,
-		Map<String, CacheSettings> caches) {
+		@DefaultValue("16") int invalidationChannels, Map<String, CacheSettings> caches) {
 
 	CacheProperties {
+		if (invalidationChannels < 1) {
+			throw new IllegalArgumentException("storefront.cache.invalidation-channels must be at least 1");
+		}
 		caches = caches == null ? Map.of() : Map.copyOf(caches);
 	}
 

@@ -9,11 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 
+import dev.storefront.config.ShardedChannels;
+
 /**
  * L1 invalidation across instances over one pub/sub channel. A message is
  * {@code <instance>|e|<cache>|<key>} (evict) or {@code <instance>|c|<cache>|} (clear); an instance
  * ignores what it sent itself. A message that cannot be published is remembered in
- * {@link PendingInvalidations} and sent again by the replay.
+ * {@link PendingInvalidations} and sent again by the replay. On a Redis Cluster the messages go over
+ * {@link ShardedChannels} instead, the channel chosen by the hash of cache and key (decision 0090).
  */
 final class Invalidations implements MessageListener {
 
@@ -25,9 +28,20 @@ final class Invalidations implements MessageListener {
 
 	private final PendingInvalidations pending;
 
+	// Set once at wiring on a Cluster; null: the classic channel.
+	private volatile ShardedChannels sharded;
+
+	private int shardedCount;
+
 	Invalidations(L2Store l2, PendingInvalidations pending) {
 		this.l2 = l2;
 		this.pending = pending;
+	}
+
+	/** On a Cluster: publish over these {@code count} sharded channels ({@code SPUBLISH}) from now on. */
+	void publishSharded(ShardedChannels channels, int count) {
+		this.shardedCount = count;
+		this.sharded = channels;
 	}
 
 	void register(TwoLevelCache cache) {
@@ -40,12 +54,21 @@ final class Invalidations implements MessageListener {
 
 	/** @return false if Redis failed (the caller remembers the invalidation) */
 	boolean publishEvict(String cache, String key) {
-		return l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|e|" + cache + "|" + key);
+		return send(cache, cache + "|" + key, instanceId + "|e|" + cache + "|" + key);
 	}
 
 	/** @return false if Redis failed (the caller remembers the invalidation) */
 	boolean publishClear(String cache) {
-		return l2.publish(cache, CacheKeys.CHANNEL, instanceId + "|c|" + cache + "|");
+		return send(cache, cache, instanceId + "|c|" + cache + "|");
+	}
+
+	private boolean send(String cache, String routingKey, String message) {
+		ShardedChannels channels = sharded;
+		if (channels == null) {
+			return l2.publish(cache, CacheKeys.CHANNEL, message);
+		}
+		String channel = ShardedChannels.channelFor(CacheKeys.SHARDED_CHANNEL_PREFIX, shardedCount, routingKey);
+		return l2.publishSharded(cache, () -> channels.publish(channel, message));
 	}
 
 	/** Evicts entries Redis no longer has (by entry key) from L1 here and on every peer. */

@@ -103,6 +103,11 @@ final class L2Store {
 		return guard.run(cache, "publish", () -> redis.convertAndSend(channel, message));
 	}
 
+	/** Runs a sharded publish under the same guard as {@link #publish}; false if Redis failed. */
+	boolean publishSharded(String cache, Runnable spublish) {
+		return guard.run(cache, "publish", spublish);
+	}
+
 	/** The values of {@code keys} in order (null where absent); all null if Redis failed. */
 	List<String> multiGet(String cache, List<String> keys) {
 		List<String> none = Arrays.asList(new String[keys.size()]);

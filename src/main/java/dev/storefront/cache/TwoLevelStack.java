@@ -23,6 +23,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.storefront.config.ClusterKeyevents;
+import dev.storefront.config.ShardedChannels;
 
 /**
  * One instance's two-level cache layer, wired from a Redis connection: the manager, the pub/sub
@@ -47,6 +48,9 @@ final class TwoLevelStack implements SmartLifecycle {
 	private final ClusterKeyevents clusterExpiries;
 
 	private final Invalidations invalidations;
+
+	// On a Cluster, the invalidations travel over these sharded channels; null otherwise.
+	private final ShardedChannels shardedInvalidations;
 
 	// Keeps the subscription alive and replays failed invalidations: one thread.
 	private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -104,9 +108,16 @@ final class TwoLevelStack implements SmartLifecycle {
 		this.listener.setConnectionFactory(factory);
 		this.listener.setTaskExecutor(listenerExecutor);
 		this.listener.setRecoveryInterval(1000);
+		// On a Cluster too: during a rolling upgrade, instances still on classic PUBLISH are heard.
 		this.listener.addMessageListener(invalidations, new ChannelTopic(CacheKeys.CHANNEL));
 		// Keyspace events are node-local: the container would hear one Cluster node only.
 		boolean cluster = ClusterKeyevents.isCluster(factory);
+		this.shardedInvalidations = cluster ? new ShardedChannels(factory, invalidations,
+				ShardedChannels.channels(CacheKeys.SHARDED_CHANNEL_PREFIX, properties.invalidationChannels()),
+				listenerExecutor) : null;
+		if (cluster) {
+			invalidations.publishSharded(shardedInvalidations, properties.invalidationChannels());
+		}
 		if (!cluster) {
 			this.prewarmer.subscribe(listener);
 		}
@@ -139,6 +150,9 @@ final class TwoLevelStack implements SmartLifecycle {
 		replaying = keeper.scheduleWithFixedDelay(this::replayPending, 1, 1, TimeUnit.SECONDS);
 		if (clusterExpiries != null) {
 			clusterExpiries.start();
+		}
+		if (shardedInvalidations != null) {
+			shardedInvalidations.start();
 		}
 		running = true;
 	}
@@ -181,7 +195,7 @@ final class TwoLevelStack implements SmartLifecycle {
 
 	/** Whether this instance hears its peers' invalidations. */
 	boolean listening() {
-		return listener.isListening();
+		return listener.isListening() && (shardedInvalidations == null || shardedInvalidations.isSubscribed());
 	}
 
 	/** The listener pool, as the thread-count test sees it. */
@@ -205,6 +219,9 @@ final class TwoLevelStack implements SmartLifecycle {
 		listener.stop();
 		if (clusterExpiries != null) {
 			clusterExpiries.stop();
+		}
+		if (shardedInvalidations != null) {
+			shardedInvalidations.stop();
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -42,6 +43,10 @@ final class LettuceFactories {
 			.commandTimeout(timeout)
 			.clientResources(resources)
 			.clientName(clientName);
+		if (details.getCluster() != null) {
+			// Reads from masters, stated: the cache's invalidations bound staleness only there (decision 0091).
+			client.readFrom(ReadFrom.UPSTREAM);
+		}
 		if (bundle != null || sslWithoutBundle) {
 			client.useSsl();
 		}

@@ -2,11 +2,14 @@ package dev.storefront.config;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +34,22 @@ class RedisClientConfiguration {
 			.autoReconnect(true)
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).keepAlive(true).build())
 			.timeoutOptions(TimeoutOptions.enabled(properties.getTimeout()));
+	}
+
+	/**
+	 * On a Cluster the state connections (sessions, carts, rate limits, queues, streams) read from the masters,
+	 * stated rather than left to the default: a replica lags, and a write followed by a read must see the write
+	 * (decision 0091). It overrides {@code spring.data.redis.lettuce.read-from} on purpose. Not on Sentinel or
+	 * standalone: there Lettuce already talks to the master only, and any read-from would switch Spring Data
+	 * Redis to a master/replica connection.
+	 */
+	@Bean
+	LettuceClientConfigurationBuilderCustomizer readFromMasters(DataRedisConnectionDetails details) {
+		return builder -> {
+			if (details.getCluster() != null) {
+				builder.readFrom(ReadFrom.UPSTREAM);
+			}
+		};
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.redisson.config.BaseConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
+import org.redisson.config.ReadMode;
 import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
 
@@ -19,7 +20,9 @@ import org.springframework.boot.ssl.SslBundle;
 /**
  * Builds a Redisson client for the same Redis that Spring Data Redis uses: the address comes from the
  * {@link DataRedisConnectionDetails} bean (so the test and dev services are honoured), the timeouts from
- * {@code spring.data.redis.*}, and the pool sizes from {@link LockingProperties}.
+ * {@code spring.data.redis.*}, and the pool sizes from {@link LockingProperties}. On Sentinel and Cluster
+ * every read goes to the master ({@link ReadMode#MASTER}; Redisson's default reads from replicas, which lag):
+ * locks, stream groups and queues must see their own writes (decision 0091).
  */
 final class RedissonClients {
 
@@ -56,7 +59,7 @@ final class RedissonClients {
 			}
 		}
 		if (connection.getCluster() != null) {
-			ClusterServersConfig cluster = config.useClusterServers();
+			ClusterServersConfig cluster = config.useClusterServers().setReadMode(ReadMode.MASTER);
 			connection.getCluster().getNodes().forEach(node -> cluster.addNodeAddress(address(scheme, node)));
 			cluster.setMasterConnectionPoolSize(properties.connectionPoolSize())
 				.setMasterConnectionMinimumIdleSize(properties.connectionMinimumIdle())
@@ -69,6 +72,7 @@ final class RedissonClients {
 		else if (connection.getSentinel() != null) {
 			DataRedisConnectionDetails.Sentinel sentinel = connection.getSentinel();
 			SentinelServersConfig servers = config.useSentinelServers().setMasterName(sentinel.getMaster())
+				.setReadMode(ReadMode.MASTER)
 				.setDatabase(sentinel.getDatabase());
 			sentinel.getNodes().forEach(node -> servers.addSentinelAddress(address(scheme, node)));
 			if (sentinel.getPassword() != null) {

@@ -10,6 +10,7 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.storefront.config.ShardedChannels;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * plus one for revoked sessions. Every instance, the sender included, receives each message on its
  * one pattern subscription and hands it to {@link LocalDelivery}, which reaches only the connections
  * open on that instance.
+ * <p>
+ * On a Redis Cluster, users' notifications go over sharded channels instead ({@code SPUBLISH} to the user's
+ * bucket, {@link NotificationKeys#userShardedChannel}), which every instance subscribes to; the admin and
+ * revocation channels stay classic (decision 0090).
  * <p>
  * Runs on the subscriber container's dispatch thread: it only parses and enqueues, the pushing to
  * sockets happens on the bounded {@link DeliveryExecutor}.
@@ -33,6 +38,11 @@ class Fanout implements MessageListener {
 
 	private final LocalDelivery delivery;
 
+	// Set once at wiring on a Cluster; null: classic channels.
+	private volatile ShardedChannels sharded;
+
+	private int buckets;
+
 	Fanout(StringRedisTemplate redis, JsonMapper json, LocalDelivery delivery) {
 		this.redis = redis;
 		this.json = json;
@@ -43,9 +53,21 @@ class Fanout implements MessageListener {
 		return origin;
 	}
 
+	/** On a Cluster: send users' notifications over these sharded channels, one per bucket of user ids. */
+	void publishSharded(ShardedChannels channels, int buckets) {
+		this.buckets = buckets;
+		this.sharded = channels;
+	}
+
 	void publishToUser(long userId, Notification notification) {
-		redis.convertAndSend(NotificationKeys.userChannel(userId),
-				json.writeValueAsString(Envelope.of(notification, userId, origin)));
+		String message = json.writeValueAsString(Envelope.of(notification, userId, origin));
+		ShardedChannels channels = sharded;
+		if (channels != null) {
+			channels.publish(NotificationKeys.userShardedChannel(userId, buckets), message);
+		}
+		else {
+			redis.convertAndSend(NotificationKeys.userChannel(userId), message);
+		}
 	}
 
 	void publishToAdmins(Notification notification) {

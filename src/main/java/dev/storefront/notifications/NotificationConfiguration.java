@@ -1,5 +1,7 @@
 package dev.storefront.notifications;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,6 +19,8 @@ import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.TaskScheduler;
 
+import dev.storefront.config.ClusterKeyevents;
+import dev.storefront.config.ShardedChannels;
 import dev.storefront.ratelimit.ClientAddresses;
 import dev.storefront.web.ProblemWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,6 +78,24 @@ class NotificationConfiguration {
 		container.setTaskExecutor(new SyncTaskExecutor());
 		container.addMessageListener(fanout, new PatternTopic(NotificationKeys.CHANNEL_PATTERN));
 		return container;
+	}
+
+	/**
+	 * On a Redis Cluster, the sharded subscriber of users' notifications ({@link NotificationKeys#USER_SHARDED_PREFIX}),
+	 * beside the pattern subscription that still carries the admin and revocation channels. Dispatched on the
+	 * Lettuce thread like the container's messages: {@link Fanout} only parses and enqueues, and one channel's
+	 * messages arrive on one node connection, in order. Elsewhere a stopped placeholder.
+	 */
+	@Bean
+	ShardedChannels notificationShardedSubscriber(RedisConnectionFactory connections, Fanout fanout,
+			NotificationProperties properties) {
+		List<String> channels = ClusterKeyevents.isCluster(connections)
+				? ShardedChannels.channels(NotificationKeys.USER_SHARDED_PREFIX, properties.userChannels()) : List.of();
+		ShardedChannels sharded = new ShardedChannels(connections, fanout, channels, Runnable::run);
+		if (!channels.isEmpty()) {
+			fanout.publishSharded(sharded, properties.userChannels());
+		}
+		return sharded;
 	}
 
 	@Bean

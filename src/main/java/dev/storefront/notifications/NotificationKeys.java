@@ -26,6 +26,12 @@ final class NotificationKeys {
 
 	static final String USER_CHANNEL_PREFIX = CHANNEL_PREFIX + "user:";
 
+	/**
+	 * On a Cluster, users' notifications go over sharded channels {@code sf:notify:ch:user:bucket:{0}} ..
+	 * {@code {N-1}} (user id modulo N), all subscribed by every instance; the hash tag spreads them over slots.
+	 */
+	static final String USER_SHARDED_PREFIX = USER_CHANNEL_PREFIX + "bucket:";
+
 	private NotificationKeys() {
 	}
 
@@ -47,6 +53,11 @@ final class NotificationKeys {
 	/** The pub/sub channel of one user's notifications, e.g. {@code sf:notify:ch:user:7}. */
 	static String userChannel(long userId) {
 		return USER_CHANNEL_PREFIX + userId;
+	}
+
+	/** The sharded channel of one user's notifications among {@code buckets}. */
+	static String userShardedChannel(long userId, int buckets) {
+		return USER_SHARDED_PREFIX + "{" + Math.floorMod(userId, buckets) + "}";
 	}
 
 	/**

@@ -19,10 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryQueue pending deliveries per thread; beyond it a delivery is dropped (and counted) rather
  * than held on the pub/sub connection, the client catches up by id
  * @param retryAfter the {@code Retry-After} of a 503 when Redis is unavailable
+ * @param userChannels on a Redis Cluster, how many sharded channels ({@code SSUBSCRIBE}) carry users'
+ * notifications, by user id modulo this; every instance subscribes to all of them (decision 0090)
  */
 @ConfigurationProperties("storefront.notifications")
 record NotificationProperties(@DefaultValue("100") int historyLength, @DefaultValue("7d") Duration historyTtl,
 		@DefaultValue("100") int pageSize, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("30m") Duration sseTimeout, @DefaultValue("4") int deliveryThreads,
-		@DefaultValue("10000") int deliveryQueue, @DefaultValue("5s") Duration retryAfter) {
+		@DefaultValue("10000") int deliveryQueue, @DefaultValue("5s") Duration retryAfter,
+		@DefaultValue("16") int userChannels) {
 }

@@ -3,5 +3,5 @@
  * user), fans them out to every instance over Redis pub/sub, and pushes them to the clients connected
  * to each instance over STOMP ({@code /ws}) and SSE ({@code /api/notifications/stream}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "events", "ratelimit", "user", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "config", "events", "ratelimit", "user", "web" })
 package dev.storefront.notifications;

@@ -10,6 +10,7 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.ReadFrom;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -63,6 +64,8 @@ final class BucketProxies implements DisposableBean {
 		AbstractRedisClient client = connectionFactory.getRequiredNativeClient();
 		if (client instanceof RedisClusterClient cluster) {
 			var clusterConnection = cluster.connect(codec);
+			// Lettuce's default, stated: a bucket's CAS must read what the last write left (decision 0091).
+			clusterConnection.setReadFrom(ReadFrom.UPSTREAM);
 			connection = clusterConnection;
 			return configure(Bucket4jLettuce.casBasedBuilder(clusterConnection));
 		}

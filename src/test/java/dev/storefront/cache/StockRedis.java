@@ -26,7 +26,7 @@ final class StockRedis implements AutoCloseable {
 		this.factory.afterPropertiesSet();
 		this.factory.start();
 		CacheProperties properties = new CacheProperties(CacheProperties.Mode.REDIS,
-				new CacheProperties.Lock(Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofMillis(5)), 2, 10_000,
+				new CacheProperties.Lock(Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofMillis(5)), 2, 10_000, 16,
 				Map.of(name, TestStack.settings(Duration.ofMinutes(1), Duration.ZERO, 0)));
 		this.layer = CacheConfiguration.adapt(CacheConfiguration.stockRedis(properties, factory), properties);
 	}

@@ -78,7 +78,7 @@ final class TestStack implements AutoCloseable {
 	static CacheProperties properties(String cache, CacheSettings settings, int pendingInvalidations) {
 		return new CacheProperties(CacheProperties.Mode.TWO_LEVEL,
 				new CacheProperties.Lock(Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofMillis(5)), 2,
-				pendingInvalidations, Map.of(cache, settings));
+				pendingInvalidations, 16, Map.of(cache, settings));
 	}
 
 	static CacheSettings settings(Duration ttl, Duration staleTtl, double beta) {
