@@ -48,6 +48,11 @@ final class InfoPoller implements SmartLifecycle {
 		return byNode == null ? null : byNode.get(node);
 	}
 
+	/** The last INFO of every node that answered, by Redis name and node. */
+	Map<String, Map<String, RedisInfo>> all() {
+		return latest;
+	}
+
 	/** Polls every node once, now. */
 	void poll() {
 		for (RedisTarget target : targets) {

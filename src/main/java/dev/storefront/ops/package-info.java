@@ -4,5 +4,5 @@
  * on every node of a standalone Redis or a Cluster, for each Redis the app uses ({@code state}, and
  * {@code cache} once that split exists).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "config", "user" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "config", "user", "web" })
 package dev.storefront.ops;
