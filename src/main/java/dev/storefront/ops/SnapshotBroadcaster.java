@@ -22,8 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The one snapshot producer of this instance. It ticks only while at least one console listens, builds one
  * snapshot per tick, serialises it once and sends the same text to every listener, so ten consoles cost
- * what one does (plus the writes). Each tick first reads INFO once per Redis node, so the Redis panel is
- * as fresh as the rest.
+ * what one does (plus the writes). Each tick also asks the INFO poller for one more round on its own thread,
+ * so the Redis panel is at most a tick behind, and a slow or down Redis never delays a tick.
  */
 final class SnapshotBroadcaster implements SmartLifecycle {
 
@@ -93,7 +93,7 @@ final class SnapshotBroadcaster implements SmartLifecycle {
 
 	private void tick() {
 		try {
-			info.poll();
+			info.pollSoon();
 			String snapshot = json.writeValueAsString(builder.build());
 			ticks.increment();
 			latest = snapshot;

@@ -97,9 +97,14 @@ class OpsConsoleBrowserIntegrationTests {
 	}
 
 	@AfterAll
-	void stopBrowser() {
+	void stopBrowser() throws Exception {
 		if (browser != null) {
-			browser.quit();
+			try {
+				screenshotIfAsked();
+			}
+			finally {
+				browser.quit();
+			}
 		}
 	}
 
@@ -141,7 +146,6 @@ class OpsConsoleBrowserIntegrationTests {
 				"load-patterns", "load-dlq", "session-user", "close-sessions", "signout");
 		assertThat(reached).anyMatch(label -> label.startsWith("Clear the whole cache"))
 			.anyMatch(label -> label.startsWith("Retry every failed job of"));
-		screenshotIfAsked();
 	}
 
 	@Test
@@ -328,8 +332,12 @@ class OpsConsoleBrowserIntegrationTests {
 		if (target == null || target.isBlank()) {
 			return;
 		}
-		// Let a few ticks fill the sparklines.
-		await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#caches polyline")).size() > 0);
+		// After the other tests, so the panels show their traffic; a few ticks fill the sparklines.
+		freshPage();
+		signInAsAdmin();
+		await().atMost(WAIT).until(() -> Boolean.TRUE.equals(browser.executeScript("""
+				const line = document.querySelector('#caches polyline');
+				return line != null && line.getAttribute('points').split(' ').length >= 10;""")));
 		File shot = browser.getScreenshotAs(OutputType.FILE);
 		Path path = Path.of(target);
 		Files.createDirectories(path.toAbsolutePath().getParent());
