@@ -327,23 +327,37 @@ function definitions(id, pairs) {
 
 // ---- lists fetched on demand ------------------------------------------------------------------
 
+/** Updates a list in place by key (like fill), so a button under the pointer or the focus survives a reload. */
+function fillList(listId, items, keyOf, build) {
+  const list = $(listId);
+  const keep = new Set();
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    keep.add(key);
+    let li = Array.from(list.children).find((x) => x.dataset.key === key);
+    if (!li) {
+      li = build(item);
+      li.dataset.key = key;
+    }
+    if (list.children[index] !== li) list.insertBefore(li, list.children[index] || null);
+  });
+  Array.from(list.children).forEach((x) => { if (!keep.has(x.dataset.key)) x.remove(); });
+}
+
 async function loadFailedJobs(queues) {
-  const items = [];
+  const jobs = [];
   for (const queue of queues) {
     const response = await call('GET', '/api/admin/queues/' + encodeURIComponent(queue) + '/jobs?state=failed&size=5');
-    if (!response.ok) continue;
-    for (const job of await response.json()) {
-      const li = document.createElement('li');
-      const id = job.id;
-      li.dataset.job = id;
-      const text = document.createElement('code');
-      text.textContent = id + ' (' + job.name + '): ' + (job.failedReason || 'no reason');
-      li.append(text, ' ', button('Retry', 'Retry job ' + id, () =>
-        act('Retry job ' + id + '?', 'POST', '/api/admin/jobs/' + encodeURIComponent(id) + '/retry')));
-      items.push(li);
-    }
+    if (response.ok) jobs.push(...await response.json());
   }
-  $('failed-jobs').replaceChildren(...items);
+  fillList('failed-jobs', jobs, (job) => job.id, (job) => {
+    const li = document.createElement('li');
+    const text = document.createElement('code');
+    text.textContent = job.id + ' (' + job.name + '): ' + (job.failedReason || 'no reason');
+    li.append(text, ' ', button('Retry', 'Retry job ' + job.id, () =>
+      act('Retry job ' + job.id + '?', 'POST', '/api/admin/jobs/' + encodeURIComponent(job.id) + '/retry')));
+    return li;
+  });
 }
 
 async function loadDeadLetters() {
@@ -351,7 +365,7 @@ async function loadDeadLetters() {
   if (!response.ok) return;
   const page = await response.json();
   $('dlq-size').textContent = '(' + page.entries.length + (page.entries.length === 20 ? '+' : '') + ')';
-  $('dlq').replaceChildren(...page.entries.map((entry) => {
+  fillList('dlq', page.entries, (entry) => entry.id, (entry) => {
     const li = document.createElement('li');
     li.dataset.id = entry.id;
     const text = document.createElement('code');
@@ -362,7 +376,7 @@ async function loadDeadLetters() {
       ' ',
       button('Discard', 'Discard dead letter ' + entry.id, () => act('Delete dead letter ' + entry.id + ' for good?', 'DELETE', path, loadDeadLetters)));
     return li;
-  }));
+  });
 }
 
 $('load-dlq').addEventListener('click', loadDeadLetters);

@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -202,7 +203,10 @@ class OpsConsoleBrowserIntegrationTests {
 		browser.findElement(By.id("load-dlq")).click();
 		By entry = By.cssSelector("#dlq li[data-id='" + letterId.getValue() + "']");
 		await().atMost(WAIT).until(() -> !browser.findElements(entry).isEmpty());
-		browser.findElement(entry).findElement(By.xpath(".//button[text()='Replay']")).click();
+		await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).until(() -> {
+			browser.findElement(entry).findElement(By.xpath(".//button[text()='Replay']")).click();
+			return true;
+		});
 		confirm();
 
 		await().atMost(WAIT).untilAsserted(() -> {
