@@ -28,7 +28,7 @@ class ApiSecurityContractIntegrationTests {
 
 	private static final Map<String, String> SAMPLE_PATH_VALUES = Map.of("id", "987654321", "slug", "no-such-slug",
 			"handle", "no-such-handle", "productId", "987654321", "name", "no-such-cache", "tag", "no-such-tag",
-			"queue", "no-such-queue", "imageId", "987654321", "variant", "thumb");
+			"queue", "no-such-queue", "imageId", "987654321", "variant", "thumb", "key", "no-such-key");
 
 	@LocalServerPort
 	int port;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operator actions (ADMIN, by the {@code /api/admin/**} rule): clear a cache (SCAN per master, never
- * KEYS) or invalidate a tag, on every instance.
+ * KEYS), evict one entry or invalidate a tag, on every instance.
  */
 @Tag(name = "cache")
 @ApiAccess(Audience.ADMIN)
@@ -39,11 +39,15 @@ class CacheAdminController {
 	@DeleteMapping("/{name}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void clear(@PathVariable String name) {
-		Cache cache = caches.getCache(name);
-		if (cache == null) {
-			throw new UnknownCache(name);
-		}
-		cache.clear();
+		cache(name).clear();
+	}
+
+	@Operation(summary = "Evict one cache entry everywhere", description = "Both levels, on every instance; the key as the cache writes it, e.g. a product id `42`. Evicting an absent key is not an error.")
+	@ApiResponse(responseCode = "204", description = "Evicted")
+	@DeleteMapping("/{name}/entries/{key}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void evict(@PathVariable String name, @PathVariable String key) {
+		cache(name).evict(key);
 	}
 
 	@Operation(summary = "Invalidate a cache tag", description = "Every entry tagged so, e.g. `category:7`.")
@@ -52,6 +56,14 @@ class CacheAdminController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void invalidate(@PathVariable String tag) {
 		tags.invalidate(tag);
+	}
+
+	private Cache cache(String name) {
+		Cache cache = caches.getCache(name);
+		if (cache == null) {
+			throw new UnknownCache(name);
+		}
+		return cache;
 	}
 
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Meters of the events module: {@code storefront.events.published}, {@code .consumed{group,result}},
  * {@code .reclaimed{group}}, {@code .dead-lettered{group}} and the gauge {@code .lag{group}} (entries
- * not yet delivered to the group, as XINFO GROUPS reports it).
+ * not yet delivered to the group, as XINFO GROUPS reports it) and {@code .pending{group}} (delivered, not yet
+ * acknowledged), both from the same XINFO GROUPS call.
  */
 @Component
 class EventMetrics {
@@ -23,6 +24,8 @@ class EventMetrics {
 	private final Counter published;
 
 	private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
 	EventMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -61,6 +64,17 @@ class EventMetrics {
 				.register(registry);
 			return value;
 		}).set(lag);
+	}
+
+	void pending(String group, long entries) {
+		pending.computeIfAbsent(group, g -> {
+			AtomicLong value = new AtomicLong();
+			Gauge.builder("storefront.events.pending", value, AtomicLong::get)
+				.description("Entries of sf:events delivered to the group and not yet acknowledged")
+				.tag("group", g)
+				.register(registry);
+			return value;
+		}).set(entries);
 	}
 
 }

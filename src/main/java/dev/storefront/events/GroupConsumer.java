@@ -207,6 +207,7 @@ final class GroupConsumer implements Runnable {
 		for (StreamGroup info : stream().listGroups()) {
 			if (info.getName().equals(group)) {
 				metrics.lag(group, info.getLag());
+				metrics.pending(group, info.getPending());
 			}
 		}
 	}

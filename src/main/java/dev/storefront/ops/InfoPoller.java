@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class InfoPoller implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
+	private final AtomicBoolean queued = new AtomicBoolean();
+
 	InfoPoller(List<RedisTarget> targets, RedisNodes nodes, MeterRegistry registry, Duration interval) {
 		this.targets = targets;
 		this.nodes = nodes;
@@ -46,6 +49,11 @@ final class InfoPoller implements SmartLifecycle {
 	RedisInfo latest(String target, String node) {
 		Map<String, RedisInfo> byNode = latest.get(target);
 		return byNode == null ? null : byNode.get(node);
+	}
+
+	/** The last INFO of every node that answered, by Redis name and node. */
+	Map<String, Map<String, RedisInfo>> all() {
+		return latest;
 	}
 
 	/** Polls every node once, now. */
@@ -64,6 +72,20 @@ final class InfoPoller implements SmartLifecycle {
 					byNode.remove(node);
 					log.debug("INFO of Redis {} node {} failed: {}", target.name(), node, outcome.error());
 				}
+			});
+		}
+	}
+
+	/**
+	 * Polls once more on the poller's own thread, unless a poll is already queued: the caller (the
+	 * console's snapshot tick) never waits for Redis, and a slow or down Redis cannot pile polls up.
+	 */
+	void pollSoon() {
+		ScheduledExecutorService running = executor;
+		if (running != null && queued.compareAndSet(false, true)) {
+			running.execute(() -> {
+				queued.set(false);
+				pollSafely();
 			});
 		}
 	}

@@ -1,9 +1,12 @@
 package dev.storefront.ops;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +50,14 @@ class OpsConfiguration {
 	@Bean
 	RedisEndpoint redisEndpoint(RedisReports reports) {
 		return new RedisEndpoint(reports);
+	}
+
+	@Bean
+	SnapshotBroadcaster opsSnapshots(MeterRegistry registry, CircuitBreakerRegistry breakers, InfoPoller info,
+			JsonMapper json, OpsProperties properties) {
+		Clock clock = Clock.systemUTC();
+		SnapshotBuilder builder = new SnapshotBuilder(registry, new BreakerStates(breakers, clock), info, clock);
+		return new SnapshotBroadcaster(builder, info, json, properties.consoleInterval(), registry);
 	}
 
 	@Bean

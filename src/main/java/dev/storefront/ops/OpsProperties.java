@@ -22,15 +22,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout the longest one node may take to answer one part
  * @param redactedKeyPrefixes key prefixes after which every segment is a secret (a token, a user's secret),
  * in addition to the session keys the {@code user} module names; the report shows a fingerprint in their place
+ * @param consoleInterval how often the operations console's producer builds a snapshot while a console is
+ * open (at least one second: one snapshot serves every open console)
  */
 @ConfigurationProperties("storefront.ops")
 record OpsProperties(@DefaultValue("10s") Duration infoInterval, @DefaultValue("10000") int memorySampleKeys,
 		@DefaultValue("500") int scanCount, @DefaultValue("20") int bigKeys,
 		@DefaultValue("10000") long bigCollectionElements, @DefaultValue("50") int slowlogEntries,
 		@DefaultValue("64") int slowlogArgumentLength, @DefaultValue("10s") Duration timeout,
-		@Nullable List<String> redactedKeyPrefixes) {
+		@Nullable List<String> redactedKeyPrefixes, @DefaultValue("1s") Duration consoleInterval) {
 
 	OpsProperties {
+		if (consoleInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException("storefront.ops.console-interval must be at least 1s");
+		}
 		redactedKeyPrefixes = redactedKeyPrefixes == null ? List.of() : List.copyOf(redactedKeyPrefixes);
 	}
 

@@ -101,6 +101,13 @@ class UserSessions {
 		return others.size();
 	}
 
+	/** Ends every session of a user (an administrator's action); returns how many there were. */
+	int revokeAll(long userId) {
+		List<String> all = List.copyOf(sessionsOf(userId).keySet());
+		all.forEach(id -> delete(id, userId));
+		return all.size();
+	}
+
 	private Map<String, ? extends Session> sessionsOf(long userId) {
 		return sessions.findByPrincipalName(principal(userId));
 	}
