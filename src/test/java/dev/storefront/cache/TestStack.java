@@ -107,10 +107,12 @@ final class TestStack implements AutoCloseable {
 	/** Waits until {@code peer} receives this stack's invalidations (pub/sub subscription is asynchronous). */
 	void awaitSubscribed(TestStack peer, String cache) {
 		CacheEntry probe = new CacheEntry(new Thing(0, "probe"), Long.MAX_VALUE, Long.MAX_VALUE, 1, CacheEntry.NO_VERSION, 0);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+		// A probe published before the subscription lands is lost: publish again until one arrives. The inner
+		// wait's timeout is one failed try (ignoreExceptions: untilAsserted alone retries assertion errors only).
+		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
 			peer.cache(cache).putLocal("__probe", probe);
 			stack.context().invalidations().publishEvict(cache, "__probe");
-			await().atMost(Duration.ofMillis(300)).until(() -> peer.cache(cache).peekLocal("__probe") == null);
+			await().atMost(Duration.ofSeconds(1)).until(() -> peer.cache(cache).peekLocal("__probe") == null);
 		});
 	}
 
