@@ -113,9 +113,15 @@ class OpsConsoleCostBench {
 		await().atMost(Duration.ofSeconds(10)).until(() -> broadcaster.listeners() == 0);
 	}
 
-	// A measurement window, not a wait for a condition.
+	// A measurement window, not a wait for a condition: park until it has passed (parkNanos may return early).
 	private static void pause(Duration window) throws InterruptedException {
-		Thread.sleep(window.toMillis());
+		long end = System.nanoTime() + window.toNanos();
+		for (long left = window.toNanos(); left > 0; left = end - System.nanoTime()) {
+			java.util.concurrent.locks.LockSupport.parkNanos(left);
+			if (Thread.interrupted()) {
+				throw new InterruptedException();
+			}
+		}
 	}
 
 	private long[] commandStats() {
